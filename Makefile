@@ -1,0 +1,34 @@
+# Every target sets itself up from nothing: a fresh clone needs only Python 3.11+ and make.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site serve test lint bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+site: $(STAMP)  ## check the content and build the public site into site/
+	$(BIN)/kennisbank build
+
+serve: $(STAMP)  ## live preview on http://127.0.0.1:8000 (drafts included)
+	$(BIN)/kennisbank serve --drafts
+
+test: $(STAMP)  ## every test, browser tests included
+	$(BIN)/ruff check generator tests
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check generator tests
+	$(BIN)/mypy generator
+
+bench: $(STAMP)  ## speed and memory at 100, 1,000 and 10,000 records
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf site build .pytest_cache

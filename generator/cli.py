@@ -1,0 +1,91 @@
+"""The `kennisbank` command: a thin adapter over the pipeline and the site build.
+
+Content problems are printed, never raised: `path:line:column: fout|waarschuwing: bericht`.
+Exit codes: 0 clean (or only warnings), 1 errors (or warnings with --strict), 2 usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from generator import __version__
+from generator.diagnostics import Diagnostic, summary
+from generator.model import Edition
+from generator.pipeline import check
+from generator.schema import MODELS, Taxonomy
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.handler(args))
+    except KeyboardInterrupt:
+        return 130
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    edition: Edition = "internal" if args.internal else "public"
+    checked = check(Path(args.root), edition)
+    report(checked.diagnostics)
+    print(summary(checked.diagnostics, checked.files))
+    errors = any(d.is_error for d in checked.diagnostics)
+    return EXIT_PROBLEMS if errors or (args.strict and checked.diagnostics) else EXIT_OK
+
+
+def report(diagnostics: Sequence[Diagnostic]) -> None:
+    """Print every diagnostic, plus GitHub annotations when running in GitHub Actions."""
+    github = os.environ.get("GITHUB_ACTIONS") == "true"
+    for diagnostic in diagnostics:
+        print(diagnostic.as_text())
+        if github:
+            print(diagnostic.as_github())
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    target = Path(args.directory)
+    target.mkdir(parents=True, exist_ok=True)
+    for name, model in {**MODELS, "taxonomy": Taxonomy}.items():
+        schema = model.model_json_schema()
+        schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+        path = target / f"{name}.schema.json"
+        path.write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(path.as_posix())
+    return EXIT_OK
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kennisbank",
+        description="Kennisbank Bevolkingszorg: controleer de inhoud en bouw de site.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--root", default=".", help="projectmap met content/ en mkdocs.yml (standaard: hier)"
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="opdracht")
+
+    check_parser = commands.add_parser("check", help="controleer alle inhoud en meld elk probleem")
+    check_parser.add_argument(
+        "--strict", action="store_true", help="waarschuwingen tellen als fouten"
+    )
+    check_parser.add_argument(
+        "--internal", action="store_true", help="controleer de interne uitgave"
+    )
+    check_parser.set_defaults(handler=cmd_check)
+
+    schema_parser = commands.add_parser("schema", help="schrijf een JSON Schema per type")
+    schema_parser.add_argument("directory", help="map waarin de schema's komen")
+    schema_parser.set_defaults(handler=cmd_schema)
+    return parser
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,207 @@
+"""Link: typed records -> the link graph of one edition, plus diagnostics.
+
+Resolves every reference field (region refs by id or code, any case) and every body wikilink,
+builds the two-way relations and derives default dates. A reference to a record that exists
+but is not in the edition being built is an error naming both files.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from generator import wikilinks
+from generator.diagnostics import Diagnostic
+from generator.messages import closest, diagnostic, did_you_mean
+from generator.model import (
+    EDITION_VISIBILITIES,
+    RECORD_TYPES,
+    Edition,
+    Graph,
+    Key,
+    Position,
+    Record,
+    RecordType,
+)
+from generator.schema import REFERENCE_FIELDS, Knelpunt, Practice, Region
+from generator.validate import Validated
+
+# "geen bestaande sessie" but "geen bestaand knelpunt": Dutch adjectives follow the article.
+TARGET_LABELS: dict[RecordType, str] = {
+    "sessions": "geen bestaande sessie",
+    "practices": "geen bestaande praktijk",
+    "knelpunten": "geen bestaand knelpunt",
+    "incidents": "geen bestaand standaardincident",
+    "regions": "geen bestaande regio",
+    "projects": "geen bestaand project",
+}
+_VISIBILITY_WORDS = {"internal": "intern", "draft": "een concept", "public": "openbaar"}
+_EDITION_WORDS = {"public": "openbare", "internal": "interne", "preview": "voorbeeld-"}
+
+
+def link(validated: Validated, edition: Edition = "public") -> tuple[Graph, list[Diagnostic]]:
+    records = validated.records
+    visible = EDITION_VISIBILITIES[edition]
+    in_edition = {key for key, record in records.items() if record.visibility in visible}
+    resolver = _Resolver(records, validated.known, in_edition, edition)
+    refs: dict[Key, dict[str, tuple[Key, ...]]] = {}
+    backrefs: dict[Key, dict[tuple[RecordType, str], list[Key]]] = defaultdict(lambda: defaultdict(list))
+    links: dict[Key, dict[str, Key]] = {}
+    for key, record in records.items():
+        own = resolver.references(record)
+        found = resolver.wikilinks(record)
+        if key not in in_edition:
+            continue
+        refs[key] = own
+        links[key] = found
+        for field_name, targets in own.items():
+            for target in targets:
+                backrefs[target][(key.type, field_name)].append(key)
+    graph = Graph(
+        edition=edition,
+        taxonomy=validated.taxonomy,
+        records={key: records[key] for key in sorted(in_edition)},
+        refs=refs,
+        backrefs={k: {f: tuple(v) for f, v in by.items()} for k, by in backrefs.items()},
+        wikilinks=links,
+        dates={key: _date(records[key], refs[key], records) for key in in_edition},
+    )
+    return graph, resolver.diagnostics
+
+
+class _Resolver:
+    def __init__(
+        self, records: dict[Key, Record], known: set[Key], in_edition: set[Key], edition: Edition
+    ) -> None:
+        self.records = records
+        self.known = known
+        self.in_edition = in_edition
+        self.edition = edition
+        self.diagnostics: list[Diagnostic] = []
+        self.ids: dict[RecordType, list[str]] = defaultdict(list)
+        self.by_id: dict[str, list[Key]] = defaultdict(list)
+        for key in sorted(known):
+            self.ids[key.type].append(key.id)
+            self.by_id[key.id].append(key)
+        self.codes = {
+            record.data.code.lower(): key
+            for key, record in records.items()
+            if isinstance(record.data, Region)
+        }
+
+    def references(self, record: Record) -> dict[str, tuple[Key, ...]]:
+        resolved: dict[str, tuple[Key, ...]] = {}
+        for field_name, target_type in REFERENCE_FIELDS[record.key.type].items():
+            value = getattr(record.data, field_name)
+            values = [value] if isinstance(value, str) else list(value or ())
+            targets: list[Key] = []
+            for index, ref in enumerate(values):
+                path = (field_name,) if isinstance(value, str) else (field_name, index)
+                position = record.raw.position(path)
+                target = self.resolve(record, field_name, ref, target_type, position)
+                if target and target not in targets:
+                    targets.append(target)
+            resolved[field_name] = tuple(targets)
+        return resolved
+
+    def resolve(
+        self, record: Record, field_name: str, ref: str, target_type: RecordType, position: Position
+    ) -> Key | None:
+        key = Key(target_type, ref)
+        if target_type == "regions" and key not in self.known:
+            key = self.codes.get(ref.lower(), Key(target_type, ref.lower()))
+        if key not in self.known:
+            suggestions = closest(ref, self.ids[target_type])
+            codes = " of de regiocode, zoals VRU" if target_type == "regions" else ""
+            self.diagnostics.append(
+                diagnostic(
+                    "onbekende-verwijzing",
+                    record.path,
+                    position,
+                    ref=ref,
+                    field=field_name,
+                    target=TARGET_LABELS[target_type],
+                    suggestion=_suggest(suggestions),
+                    codes=codes,
+                )
+            )
+            return None
+        return self.check_edition(record, field_name, ref, key, position)
+
+    def check_edition(
+        self, record: Record, field_name: str, ref: str, key: Key, position: Position
+    ) -> Key | None:
+        if key not in self.records:  # failed validation: already reported there
+            return None
+        if key in self.in_edition:
+            return key
+        if record.key in self.in_edition:
+            target = self.records[key]
+            self.diagnostics.append(
+                diagnostic(
+                    "verwijzing-niet-in-editie",
+                    record.path,
+                    position,
+                    ref=ref,
+                    field=field_name,
+                    target_path=target.path,
+                    visibility=_VISIBILITY_WORDS[target.visibility],
+                    edition=_EDITION_WORDS[self.edition],
+                )
+            )
+        return None
+
+    def wikilinks(self, record: Record) -> dict[str, Key]:
+        found: dict[str, Key] = {}
+        for link_ in wikilinks.find(record.body):
+            position = Position(record.raw.body_line + link_.line, link_.column + 1)
+            key = self.wikilink(record, link_.target, position)
+            if key:
+                found[link_.target] = key
+        return found
+
+    def wikilink(self, record: Record, target: str, position: Position) -> Key | None:
+        type_name, _, ident = target.rpartition("/")
+        if type_name:
+            record_type = next((t for t in RECORD_TYPES if t == type_name), None)
+            candidates = [Key(record_type, ident)] if record_type else []
+            candidates = [k for k in candidates if k in self.known]
+        else:
+            candidates = self.by_id.get(ident, [])
+        if len(candidates) > 1:
+            listed = ", ".join(f"{k.type}/{k.id}" for k in candidates)
+            example = f"{candidates[0].type}/{candidates[0].id}"
+            self.diagnostics.append(
+                diagnostic(
+                    "dubbelzinnige-wikilink",
+                    record.path,
+                    position,
+                    target=target,
+                    candidates=listed,
+                    example=example,
+                )
+            )
+            return None
+        if not candidates:
+            every = [f"{k.type}/{k.id}" for k in sorted(self.known)] if type_name else list(self.by_id)
+            suggestion = did_you_mean(target, every)
+            self.diagnostics.append(
+                diagnostic("onbekende-wikilink", record.path, position, target=target, suggestion=suggestion)
+            )
+            return None
+        return self.check_edition(record, "tekst", f"[[{target}]]", candidates[0], position)
+
+
+def _suggest(suggestions: list[str]) -> str:
+    if not suggestions:
+        return ""
+    return " (bedoelde u " + " of ".join(f"'{s}'" for s in suggestions) + "?)"
+
+
+def _date(record: Record, refs: dict[str, tuple[Key, ...]], records: dict[Key, Record]) -> date | None:
+    data = record.data
+    own: date | None = getattr(data, "date", None)
+    if own is not None or not isinstance(data, (Practice, Knelpunt)):
+        return own
+    session_dates = [getattr(records[k].data, "date") for k in refs.get("sessions", ())]
+    return min(session_dates, default=None)

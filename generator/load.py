@@ -1,0 +1,169 @@
+"""Load: every file under content/ becomes a raw document with source positions.
+
+Nothing is skipped silently: a file in an unknown folder, with an unknown extension, not in
+UTF-8, empty or with broken frontmatter is a diagnostic. Hidden files (.gitkeep) are not content.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.diagnostics import Diagnostic
+from generator.messages import diagnostic
+from generator.model import RECORD_TYPES, Key, Position, RawDocument, RawRecord, RecordType
+from generator import yamlsource
+
+CONTENT_DIR = "content"
+TAXONOMY_FILE = "taxonomy.yml"
+KENNISBRIEF_DIR = "kennisbrieven"
+EXTENSIONS = (".md", ".yml")
+ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*")
+_FENCE = re.compile(r"---[ \t]*")
+
+
+@dataclass
+class Loaded:
+    """What load found: parsed records, every record key seen, and the diagnostics."""
+
+    records: list[RawRecord] = field(default_factory=list)
+    known: set[Key] = field(default_factory=set)  # parsed or not: refs to these aren't dangling
+    taxonomy: RawDocument | None = None
+    kennisbrieven: list[RawDocument] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    files: int = 0
+
+
+def load(root: Path) -> Loaded:
+    """Read content/ under the project `root`."""
+    loaded = Loaded()
+    content = root / CONTENT_DIR
+    seen: dict[Key, str] = {}
+    for path in _walk(content):
+        loaded.files += 1
+        rel = path.relative_to(root).as_posix()
+        parts = path.relative_to(content).parts
+        if parts == (TAXONOMY_FILE,):
+            loaded.taxonomy, problems = read_document(path, rel, has_body=False)
+            loaded.diagnostics += problems
+            continue
+        if len(parts) != 2 or parts[0] not in (*RECORD_TYPES, KENNISBRIEF_DIR):
+            folders = ", ".join(f"{CONTENT_DIR}/{t}/" for t in RECORD_TYPES)
+            loaded.diagnostics.append(
+                diagnostic("onbekende-map", rel, Position(1, 1), folders=folders)
+            )
+            continue
+        if path.suffix not in EXTENSIONS:
+            loaded.diagnostics.append(
+                diagnostic("onbekende-extensie", rel, Position(1, 1), extension=path.suffix)
+            )
+            continue
+        document, problems = read_document(path, rel, has_body=path.suffix == ".md")
+        loaded.diagnostics += problems
+        if parts[0] == KENNISBRIEF_DIR:
+            if document:
+                loaded.kennisbrieven.append(document)
+            continue
+        key = Key(_record_type(parts[0]), path.stem)
+        loaded.diagnostics += _check_id(key, rel, seen)
+        loaded.known.add(key)
+        if document and key not in seen:
+            loaded.records.append(RawRecord(key=key, **vars(document)))
+        seen.setdefault(key, rel)
+    return loaded
+
+
+def read_document(path: Path, rel: str, *, has_body: bool) -> tuple[RawDocument | None, list[Diagnostic]]:
+    """Read one file; None when it can't be parsed into fields."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        return None, [diagnostic("geen-utf8", rel, Position(1, 1), offset=error.start)]
+    return parse_document(text, rel, has_body=has_body)
+
+
+def parse_document(
+    text: str, rel: str, *, has_body: bool
+) -> tuple[RawDocument | None, list[Diagnostic]]:
+    """Split frontmatter from body and parse the fields. Pure: text in, document out."""
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    if not text.strip():
+        return None, [diagnostic("leeg-bestand", rel, Position(1, 1))]
+    fields_text, line_offset, body, body_line = text, 0, "", 1
+    if has_body:
+        split = _split_frontmatter(text, rel)
+        if isinstance(split, Diagnostic):
+            return None, [split]
+        fields_text, body, body_line = split
+        line_offset = 1
+    parsed = yamlsource.parse(fields_text, rel, line_offset)
+    if not parsed.ok:
+        return None, parsed.diagnostics
+    if parsed.value is None:
+        return None, [*parsed.diagnostics, diagnostic("leeg-bestand", rel, Position(1, 1))]
+    if not isinstance(parsed.value, dict):
+        start = parsed.value_positions.get((), Position(1 + line_offset, 1))
+        return None, [*parsed.diagnostics, diagnostic("geen-mapping", rel, start)]
+    document = RawDocument(
+        path=rel,
+        fields=parsed.value,
+        key_positions=parsed.key_positions,
+        value_positions=parsed.value_positions,
+        plain_scalars=parsed.plain_scalars,
+        body=body,
+        body_line=body_line,
+    )
+    return document, parsed.diagnostics
+
+
+def _split_frontmatter(text: str, rel: str) -> tuple[str, str, int] | Diagnostic:
+    lines = text.split("\n")
+    if not _FENCE.fullmatch(lines[0]):
+        return diagnostic("frontmatter-ontbreekt", rel, Position(1, 1))
+    for index in range(1, len(lines)):
+        if _FENCE.fullmatch(lines[index]):
+            fields_text = "\n".join(lines[1:index]) + "\n"
+            return fields_text, "\n".join(lines[index + 1 :]), index + 2
+    return diagnostic("frontmatter-niet-gesloten", rel, Position(1, 1))
+
+
+def _check_id(key: Key, rel: str, seen: dict[Key, str]) -> list[Diagnostic]:
+    problems = []
+    if not ID_PATTERN.fullmatch(key.id):
+        problems.append(
+            diagnostic("ongeldige-id", rel, Position(1, 1), id=key.id, suggestion=slug(key.id))
+        )
+    if key in seen:
+        problems.append(diagnostic("dubbele-id", rel, Position(1, 1), id=key.id, other=seen[key]))
+    return problems
+
+
+def slug(text: str) -> str:
+    """A valid id from any text: 'Grote brand (Utrecht)' -> 'grote-brand-utrecht'."""
+    import unicodedata
+
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "record"
+
+
+def _record_type(folder: str) -> RecordType:
+    for record_type in RECORD_TYPES:
+        if record_type == folder:
+            return record_type
+    raise ValueError(folder)  # pragma: no cover - the caller checked the folder
+
+
+def _walk(folder: Path) -> list[Path]:
+    """Every non-hidden file below `folder`, sorted for stable output."""
+    if not folder.is_dir():
+        return []
+    found: list[Path] = []
+    for entry in sorted(folder.iterdir()):
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir():
+            found += _walk(entry)
+        else:
+            found.append(entry)
+    return found

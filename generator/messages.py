@@ -1,0 +1,296 @@
+"""The Dutch message catalogue: rule id -> severity, message template and its explanation.
+
+Every diagnostic is made here, so the editor guide (generated from RULES) lists exactly the
+messages the validator can give, and a test proves each rule has a case.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from generator.diagnostics import Diagnostic, Severity
+from generator.model import Position
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    severity: Severity
+    template: str  # str.format template; always ends with the fix
+    explanation: str  # for the editor guide: when it happens and what to do
+
+
+def _rules(*rules: Rule) -> dict[str, Rule]:
+    return {rule.id: rule for rule in rules}
+
+
+RULES: dict[str, Rule] = _rules(
+    # Files and folders
+    Rule(
+        "onbekende-map",
+        "fout",
+        "dit bestand staat in een map die de kennisbank niet kent; verplaats het naar een "
+        "van: {folders}",
+        "Elk record staat in de map van zijn type, bijvoorbeeld `content/sessions/`.",
+    ),
+    Rule(
+        "onbekende-extensie",
+        "fout",
+        "bestanden met extensie '{extension}' worden niet gelezen; gebruik .md (velden en "
+        "tekst) of .yml (alleen velden)",
+        "Alleen `.md` en `.yml` worden gelezen; een ander bestand zou stil verdwijnen.",
+    ),
+    Rule(
+        "geen-utf8",
+        "fout",
+        "het bestand is geen UTF-8 (onleesbaar teken op positie {offset}); sla het op als "
+        "UTF-8",
+        "Sla bestanden op als UTF-8; een BOM en Windows-regeleinden zijn toegestaan.",
+    ),
+    Rule(
+        "leeg-bestand",
+        "fout",
+        "het bestand bevat geen velden; vul minstens 'title' in of verwijder het bestand",
+        "Een leeg bestand of lege velden tussen de `---`-regels.",
+    ),
+    Rule(
+        "ongeldige-id",
+        "fout",
+        "de bestandsnaam '{id}' is geen geldige id; gebruik alleen kleine letters, cijfers en "
+        "koppeltekens, bijvoorbeeld '{suggestion}'",
+        "De bestandsnaam zonder extensie is de id en bepaalt het adres van de pagina.",
+    ),
+    Rule(
+        "dubbele-id",
+        "fout",
+        "de id '{id}' bestaat al in {other}; hernoem of verwijder een van beide bestanden",
+        "Binnen een type mag elke id één keer voorkomen, ook niet als `.md` en `.yml`.",
+    ),
+    Rule(
+        "frontmatter-ontbreekt",
+        "fout",
+        "een .md-bestand begint met een regel '---', dan de velden, dan weer '---'; zet de "
+        "velden bovenaan tussen twee regels '---'",
+        "Markdown-bestanden beginnen met hun velden (frontmatter) tussen twee `---`-regels.",
+    ),
+    Rule(
+        "frontmatter-niet-gesloten",
+        "fout",
+        "de velden bovenaan zijn niet afgesloten; zet een regel '---' onder het laatste veld",
+        "De tweede `---`-regel ontbreekt, zodat niet te zien is waar de tekst begint.",
+    ),
+    # YAML
+    Rule(
+        "yaml-syntax",
+        "fout",
+        "YAML-fout: {problem}; controleer inspringing, dubbele punten en aanhalingstekens",
+        "De velden zijn geen geldige YAML. De regel is die waar de lezer vastliep; de "
+        "oorzaak staat soms een regel hoger.",
+    ),
+    Rule(
+        "tab",
+        "fout",
+        "tab-teken in de inspringing; YAML staat alleen spaties toe: vervang de tab door "
+        "spaties",
+        "YAML verbiedt tabs voor inspringing; veel editors zetten ze ongemerkt.",
+    ),
+    Rule(
+        "dubbele-sleutel",
+        "fout",
+        "het veld '{field}' staat twee keer in dit bestand (ook op regel {first}); YAML houdt "
+        "alleen de laatste waarde: voeg ze samen tot één veld",
+        "Een veld dat twee keer staat zou stil de eerste waarde kwijtraken.",
+    ),
+    Rule(
+        "geen-mapping",
+        "fout",
+        "de velden vormen geen reeks 'naam: waarde'-regels; schrijf elk veld als "
+        "'naam: waarde' op een eigen regel",
+        "Bovenaan hoort een lijst van velden, niet een losse tekst of opsomming.",
+    ),
+    Rule(
+        "yaml-betekenis",
+        "fout",
+        "'{text}' in '{field}' leest YAML als {meaning}, niet als tekst; zet de waarde tussen "
+        'aanhalingstekens: "{text}"',
+        "YAML leest `ja`/`nee`-achtige woorden (`yes`, `no`, `on`, `off`) als waar/onwaar en "
+        "`12:30` als een getal. Tussen aanhalingstekens blijft het tekst.",
+    ),
+    # Fields
+    Rule(
+        "onbekend-veld",
+        "fout",
+        "onbekend veld '{field}' bij {where}{suggestion}; toegestane velden: {allowed}",
+        "Een veld dat de kennisbank niet kent, vaak een tikfout. Het zou anders stil "
+        "verdwijnen.",
+    ),
+    Rule(
+        "veld-ontbreekt",
+        "fout",
+        "het verplichte veld '{field}' ontbreekt bij {where}; voeg het toe, bijvoorbeeld: "
+        "{example}",
+        "Elk type heeft verplichte velden, zoals `title`; een sessie ook `date`, `kind` en "
+        "`regions`.",
+    ),
+    Rule(
+        "verkeerd-type",
+        "fout",
+        "'{field}' moet {expected} zijn, niet {actual}; {fix}",
+        "De waarde heeft de verkeerde vorm, bijvoorbeeld een los woord waar een lijst hoort.",
+    ),
+    Rule(
+        "ongeldige-datum",
+        "fout",
+        "'{text}' in '{field}' is geen bestaande datum; schrijf de datum als JJJJ-MM-DD, "
+        "bijvoorbeeld 2016-03-15",
+        "Datums staan als jaar-maand-dag; een dag die niet bestaat (30 februari) is een fout.",
+    ),
+    Rule(
+        "ongeldige-waarde",
+        "fout",
+        "'{value}' is geen geldige waarde voor '{field}'{suggestion}; kies uit: {allowed}",
+        "Sommige velden hebben een vaste keuzelijst, zoals `kind` en `status`.",
+    ),
+    Rule(
+        "te-klein",
+        "fout",
+        "'{field}' {problem}; {fix}",
+        "Een lijst die niet leeg mag zijn, of een aantal dat niet negatief mag zijn.",
+    ),
+    Rule(
+        "lege-tekst",
+        "fout",
+        "'{field}' is leeg; vul een tekst in of laat het veld weg",
+        "Een tekstveld zonder inhoud; laat een optioneel veld liever weg.",
+    ),
+    Rule(
+        "onbekend-thema",
+        "fout",
+        "onbekend thema '{value}'{suggestion}; gebruik een thema uit content/taxonomy.yml of "
+        "voeg het daar toe",
+        "Thema's komen uit `content/taxonomy.yml`, zodat elk thema een eigen pagina heeft.",
+    ),
+    Rule(
+        "onbekend-proces",
+        "fout",
+        "onbekend proces '{value}'{suggestion}; gebruik een proces uit content/taxonomy.yml "
+        "of voeg het daar toe",
+        "Processen van taken in standaardincidenten komen uit `content/taxonomy.yml`.",
+    ),
+    Rule(
+        "ongeldige-sleutel",
+        "fout",
+        "de sleutel '{key}' is ongeldig; gebruik kleine letters, cijfers en koppeltekens, "
+        "bijvoorbeeld '{suggestion}'",
+        "Sleutels van thema's en processen worden adressen; alleen kleine letters, cijfers "
+        "en koppeltekens.",
+    ),
+    Rule(
+        "dubbele-code",
+        "fout",
+        "regiocode '{code}' wordt ook gebruikt door {other}; geef elke regio een eigen code",
+        "Regio's zijn ook met hun code aan te wijzen, dus elke code is uniek.",
+    ),
+    Rule(
+        "taxonomie-ontbreekt",
+        "fout",
+        "content/taxonomy.yml ontbreekt; maak het aan met 'themes:' en 'processes:'",
+        "Zonder taxonomie zijn thema's en processen niet te controleren.",
+    ),
+    # Warnings from the contract
+    Rule(
+        "te-veel-deelnemers",
+        "waarschuwing",
+        "{count} deelnemers is meer dan de 15 van het sessieformat; controleer het aantal",
+        "Een interregionale sessie is bedoeld voor hoogstens 15 mensen.",
+    ),
+    Rule(
+        "regionaal-aantal-regios",
+        "waarschuwing",
+        "een regionale sessie is van 2 of 3 regio's, deze noemt er {count}; controleer "
+        "'regions' of kies een andere 'kind'",
+        "Regionale sessies zijn van twee of drie buurregio's; andere zijn thematisch.",
+    ),
+    Rule(
+        "praktijk-zonder-sessie",
+        "waarschuwing",
+        "deze praktijk hoort bij geen sessie; voeg 'sessions' toe met de sessie waar hij is "
+        "ingebracht",
+        "Praktijken komen uit sessies; zonder sessie is de herkomst niet te volgen.",
+    ),
+    # References
+    Rule(
+        "onbekende-verwijzing",
+        "fout",
+        "'{ref}' in '{field}' verwijst naar {target}{suggestion}; gebruik de "
+        "id (de bestandsnaam zonder extensie){codes}",
+        "Een verwijzing naar een record dat niet bestaat, vaak een tikfout in de id.",
+    ),
+    Rule(
+        "verwijzing-niet-in-editie",
+        "fout",
+        "'{ref}' in '{field}' verwijst naar {target_path}, dat {visibility} is en niet in de "
+        "{edition} uitgave staat; maak {target_path} openbaar of haal de verwijzing weg",
+        "Een openbaar record mag niet verwijzen naar een intern record of concept: de link "
+        "zou leiden naar een pagina die er niet is. Kies bewust.",
+    ),
+    Rule(
+        "onbekende-wikilink",
+        "fout",
+        "[[{target}]] verwijst naar geen bestaand record{suggestion}; schrijf [[id]] of "
+        "[[type/id]]",
+        "In de tekst maakt `[[id]]` een link met de titel van het record; het record moet "
+        "bestaan.",
+    ),
+    Rule(
+        "dubbelzinnige-wikilink",
+        "fout",
+        "[[{target}]] past bij meer dan één record ({candidates}); schrijf het type erbij, "
+        "bijvoorbeeld [[{example}]]",
+        "Als twee typen dezelfde id hebben, zegt `[[type/id]]` welke bedoeld is.",
+    ),
+    # Privacy
+    Rule(
+        "privacy-email",
+        "waarschuwing",
+        "e-mailadres '{value}' in een openbaar record; persoonsgegevens horen niet op de "
+        "openbare site: verwijder het, of zet een openbaar dienstadres in 'public_contacts' "
+        "in content/taxonomy.yml",
+        "Contactgegevens van personen horen niet op de openbare site. Een algemeen adres van "
+        "een organisatie mag op de lijst `public_contacts`.",
+    ),
+    Rule(
+        "privacy-telefoon",
+        "waarschuwing",
+        "telefoonnummer '{value}' in een openbaar record; persoonsgegevens horen niet op de "
+        "openbare site: verwijder het, of zet een openbaar dienstnummer in 'public_contacts' "
+        "in content/taxonomy.yml",
+        "Zoals bij e-mailadressen: alleen algemene nummers van organisaties, via "
+        "`public_contacts`.",
+    ),
+)
+
+
+def diagnostic(rule_id: str, path: str, position: Position, **params: object) -> Diagnostic:
+    """Make the diagnostic for `rule_id` at `position` in `path`."""
+    rule = RULES[rule_id]
+    return Diagnostic(
+        path=path,
+        line=position.line,
+        column=position.column,
+        severity=rule.severity,
+        rule=rule.id,
+        message=rule.template.format(**params),
+    )
+
+
+def did_you_mean(value: str, choices: Iterable[str]) -> str:
+    """' (bedoelde u 'x'?)' for the closest choice, or '' when nothing is close."""
+    close = difflib.get_close_matches(value.lower(), list(choices), n=1, cutoff=0.6)
+    return f" (bedoelde u '{close[0]}'?)" if close else ""
+
+
+def closest(value: str, choices: Iterable[str], n: int = 3) -> list[str]:
+    return difflib.get_close_matches(value.lower(), list(choices), n=n, cutoff=0.5)

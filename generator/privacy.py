@@ -1,0 +1,63 @@
+"""Privacy check: e-mail addresses and phone numbers in public records are reported.
+
+Contact persons' details must not reach the public site by accident (seed 001 shows how easily
+they travel along). Public service contacts can be allowed in taxonomy.yml `public_contacts`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from generator.diagnostics import Diagnostic
+from generator.messages import diagnostic
+from generator.model import FieldPath, Position, Record
+
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# Dutch numbers: 0 and nine digits, or +31/0031 and nine, with optional spaces or hyphens.
+PHONE = re.compile(r"(?<![\w+])(?:\+31|0031|0)[ -]?(?:\d[ -]?){8}\d(?!\d)")
+
+
+def check(records: Mapping[Any, Record], public_contacts: list[str]) -> list[Diagnostic]:
+    allowed = {_normalise(contact) for contact in public_contacts}
+    problems: list[Diagnostic] = []
+    for record in records.values():
+        if record.visibility != "public":
+            continue
+        for path, text in _texts(record.raw.fields, ()):
+            position = record.raw.position(path)
+            problems += _scan(text, record, allowed, lambda _l, _c, p=position: p)
+        body_line = record.raw.body_line
+        problems += _scan(
+            record.body, record, allowed, lambda line, column: Position(body_line + line, column + 1)
+        )
+    return problems
+
+
+def _scan(text: str, record: Record, allowed: set[str], where: Any) -> list[Diagnostic]:
+    problems = []
+    for rule, pattern in (("privacy-email", EMAIL), ("privacy-telefoon", PHONE)):
+        for match in pattern.finditer(text):
+            value = match.group(0).strip()
+            if _normalise(value) in allowed:
+                continue
+            line = text.count("\n", 0, match.start())
+            column = match.start() - (text.rfind("\n", 0, match.start()) + 1)
+            problems.append(diagnostic(rule, record.path, where(line, column), value=value))
+    return problems
+
+
+def _texts(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts(item, (*path, index))
+
+
+def _normalise(contact: str) -> str:
+    return re.sub(r"[ -]", "", contact.lower())

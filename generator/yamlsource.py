@@ -1,0 +1,162 @@
+"""Strict YAML with positions, on libyaml's C parser.
+
+PyYAML silently keeps the last of two equal keys and reads `no` as False; here both are
+reported. Values come with the file position of every key and value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from generator.diagnostics import Diagnostic
+from generator.messages import diagnostic
+from generator.model import FieldPath, Position
+
+try:
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - libyaml is in every wheel we install
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+_STR = "tag:yaml.org,2002:str"
+_MEANING = {
+    "tag:yaml.org,2002:bool": "een ja/nee-waarde",
+    "tag:yaml.org,2002:int": "een getal",
+    "tag:yaml.org,2002:float": "een getal",
+    "tag:yaml.org,2002:null": "'leeg'",
+    "tag:yaml.org,2002:timestamp": "een datum",
+}
+
+# PyYAML's English problems, in the words an editor knows.
+_PROBLEMS = {
+    "mapping values are not allowed": "een dubbele punt op een plek waar dat niet kan "
+    "(staat er een ':' in een tekst zonder aanhalingstekens?)",
+    "could not find expected ':'": "een regel zonder 'naam: waarde'",
+    "found character '\\t' that cannot start any token": "een tab-teken",
+    "found undefined alias": "een onbekende verwijzing met '*'",
+    "expected <block end>, but found '-'": "een lijstregel met '-' die niet goed inspringt",
+    "found unexpected end of stream": "de tekst eindigt midden in een waarde (ontbreekt er "
+    "een afsluitend aanhalingsteken?)",
+    "did not find expected key": "een regel die niet goed inspringt",
+    "did not find expected '-' indicator": "een lijstregel die niet goed inspringt",
+}
+
+_constructor = yaml.constructor.SafeConstructor()
+
+
+@dataclass
+class YamlResult:
+    value: Any = None
+    key_positions: dict[FieldPath, Position] = field(default_factory=dict)
+    value_positions: dict[FieldPath, Position] = field(default_factory=dict)
+    plain_scalars: dict[FieldPath, str] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not any(d.is_error for d in self.diagnostics)
+
+
+def parse(text: str, path: str, line_offset: int = 0) -> YamlResult:
+    """Parse `text` (which starts `line_offset` lines into the file) into plain values."""
+    result = YamlResult()
+    tabs = _tab_diagnostics(text, path, line_offset)
+    if tabs:
+        result.diagnostics.extend(tabs)
+        return result
+    try:
+        node = yaml.compose(text, Loader=_Loader)  # noqa: S506 - safe loader, nodes only
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        if str(error.problem).startswith("found unexpected end") and error.context_mark:
+            mark = error.context_mark  # where the unclosed quote or bracket began
+        line, column = (mark.line, mark.column) if mark else (0, 0)
+        problem = _translate(str(error.problem))
+        result.diagnostics.append(
+            diagnostic(
+                "yaml-syntax",
+                path,
+                Position(line + 1 + line_offset, column + 1),
+                problem=problem,
+            )
+        )
+        return result
+    if node is not None:
+        result.value = _Builder(result, path, line_offset).build(node, ())
+    return result
+
+
+class _Builder:
+    def __init__(self, result: YamlResult, path: str, line_offset: int) -> None:
+        self.result = result
+        self.path = path
+        self.line_offset = line_offset
+
+    def position(self, node: yaml.Node) -> Position:
+        return Position(node.start_mark.line + 1 + self.line_offset, node.start_mark.column + 1)
+
+    def build(self, node: yaml.Node, path: FieldPath) -> Any:
+        self.result.value_positions[path] = self.position(node)
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        return self.scalar(node, path)
+
+    def mapping(self, node: yaml.MappingNode, path: FieldPath) -> dict[str, Any]:
+        values: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            # Field names are names: `no:` is the word "no", not False.
+            key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
+            key_path = (*path, key)
+            if key in values:
+                first = self.result.key_positions[key_path]
+                self.result.diagnostics.append(
+                    diagnostic(
+                        "dubbele-sleutel",
+                        self.path,
+                        self.position(key_node),
+                        field=".".join(map(str, key_path)),
+                        first=first.line,
+                    )
+                )
+                continue
+            self.result.key_positions[key_path] = self.position(key_node)
+            values[key] = self.build(value_node, key_path)
+        return values
+
+    def scalar(self, node: yaml.ScalarNode, path: FieldPath) -> Any:
+        if node.tag == _STR:
+            return node.value
+        try:
+            value = _constructor.construct_object(node, deep=True)
+        except (ValueError, yaml.constructor.ConstructorError):
+            return node.value  # e.g. 2016-02-30: validation reports it as a date that isn't
+        if not node.style:  # plain (None from PyYAML, '' from libyaml)
+            self.result.plain_scalars[path] = node.value
+        return value
+
+
+def meaning(text: str) -> str:
+    """How YAML reads an unquoted `text`, in Dutch (for the yaml-betekenis message)."""
+    tag = _Loader.resolve(_Loader, yaml.ScalarNode, text, (True, False))  # type: ignore[arg-type]
+    return _MEANING.get(tag, "iets anders dan tekst")
+
+
+def _translate(problem: str) -> str:
+    for english, dutch in _PROBLEMS.items():
+        if problem.startswith(english):
+            return dutch
+    return f"'{problem}'"
+
+
+def _tab_diagnostics(text: str, path: str, line_offset: int) -> list[Diagnostic]:
+    found = []
+    for number, line in enumerate(text.split("\n"), start=1 + line_offset):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            column = indent.index("\t") + 1
+            found.append(diagnostic("tab", path, Position(number, column)))
+    return found

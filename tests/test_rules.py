@@ -1,0 +1,57 @@
+"""Golden cases: one YAML file per rule in tests/cases/, pinning exact messages and positions.
+
+Each case adds files to the clean base tree; `kennisbank check` must print exactly `expect`.
+Set UPDATE_CASES=1 to rewrite the expectations after a deliberate message change.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.messages import RULES
+from generator.pipeline import check
+from tests.conftest import make_tree
+
+CASES = Path(__file__).parent / "cases"
+CASE_FILES = sorted(CASES.glob("*.yml"))
+
+
+def run_case(case: dict, root: Path) -> list[str]:
+    make_tree(root, case["files"], encoding=case.get("encoding", "utf-8"))
+    checked = check(root, case.get("edition", "public"))
+    return [d.as_text() for d in checked.diagnostics]
+
+
+@pytest.mark.parametrize("case_file", CASE_FILES, ids=lambda p: p.stem)
+def test_case(case_file: Path, tmp_path: Path) -> None:
+    case = yaml.safe_load(case_file.read_text(encoding="utf-8"))
+    actual = run_case(case, tmp_path)
+    if os.environ.get("UPDATE_CASES"):
+        case["expect"] = actual
+        case_file.write_text(
+            yaml.safe_dump(case, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8"
+        )
+    assert actual == case["expect"]
+
+
+def test_base_tree_is_clean(tmp_path: Path) -> None:
+    checked = check(make_tree(tmp_path))
+    assert checked.diagnostics == []
+    assert len(checked.graph.records) == 8
+
+
+def test_every_rule_has_a_case_named_after_it() -> None:
+    assert {path.stem for path in CASE_FILES} >= set(RULES)
+
+
+@pytest.mark.parametrize("rule", sorted(RULES))
+def test_every_rule_is_produced_by_its_case(rule: str, tmp_path: Path) -> None:
+    case = yaml.safe_load((CASES / f"{rule}.yml").read_text(encoding="utf-8"))
+    produced = run_case(case, tmp_path)
+    assert any(f": {RULES[rule].severity}: " in line for line in produced)
+    checked_rules = {d.rule for d in check(tmp_path).diagnostics}
+    assert rule in checked_rules
