@@ -1,3 +1,3 @@
-"""Kennisbank Bevolkingszorg: a static knowledge-base generator (load -> validate -> link -> render -> build)."""
+"""Kennisbank Bevolkingszorg: load -> validate -> link -> render -> build."""
 
 __version__ = "0.1.0"

@@ -13,6 +13,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from generator import __version__
 from generator.diagnostics import Diagnostic, summary
 from generator.model import Edition
@@ -52,7 +54,9 @@ def report(diagnostics: Sequence[Diagnostic]) -> None:
 def cmd_schema(args: argparse.Namespace) -> int:
     target = Path(args.directory)
     target.mkdir(parents=True, exist_ok=True)
-    for name, model in {**MODELS, "taxonomy": Taxonomy}.items():
+    models: dict[str, type[BaseModel]] = {"taxonomy": Taxonomy}
+    models.update({str(name): model for name, model in MODELS.items()})
+    for name, model in models.items():
         schema = model.model_json_schema()
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
         path = target / f"{name}.schema.json"

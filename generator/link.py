@@ -23,7 +23,7 @@ from generator.model import (
     Record,
     RecordType,
 )
-from generator.schema import REFERENCE_FIELDS, Knelpunt, Practice, Region
+from generator.schema import REFERENCE_FIELDS, Knelpunt, Practice, Region, Session
 from generator.validate import Validated
 
 # "geen bestaande sessie" but "geen bestaand knelpunt": Dutch adjectives follow the article.
@@ -45,7 +45,9 @@ def link(validated: Validated, edition: Edition = "public") -> tuple[Graph, list
     in_edition = {key for key, record in records.items() if record.visibility in visible}
     resolver = _Resolver(records, validated.known, in_edition, edition)
     refs: dict[Key, dict[str, tuple[Key, ...]]] = {}
-    backrefs: dict[Key, dict[tuple[RecordType, str], list[Key]]] = defaultdict(lambda: defaultdict(list))
+    backrefs: dict[Key, dict[tuple[RecordType, str], list[Key]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
     links: dict[Key, dict[str, Key]] = {}
     for key, record in records.items():
         own = resolver.references(record)
@@ -183,10 +185,18 @@ class _Resolver:
             )
             return None
         if not candidates:
-            every = [f"{k.type}/{k.id}" for k in sorted(self.known)] if type_name else list(self.by_id)
+            every = (
+                [f"{k.type}/{k.id}" for k in sorted(self.known)] if type_name else list(self.by_id)
+            )
             suggestion = did_you_mean(target, every)
             self.diagnostics.append(
-                diagnostic("onbekende-wikilink", record.path, position, target=target, suggestion=suggestion)
+                diagnostic(
+                    "onbekende-wikilink",
+                    record.path,
+                    position,
+                    target=target,
+                    suggestion=suggestion,
+                )
             )
             return None
         return self.check_edition(record, "tekst", f"[[{target}]]", candidates[0], position)
@@ -198,10 +208,17 @@ def _suggest(suggestions: list[str]) -> str:
     return " (bedoelde u " + " of ".join(f"'{s}'" for s in suggestions) + "?)"
 
 
-def _date(record: Record, refs: dict[str, tuple[Key, ...]], records: dict[Key, Record]) -> date | None:
+def _session_date(record: Record) -> date:
+    assert isinstance(record.data, Session)
+    return record.data.date
+
+
+def _date(
+    record: Record, refs: dict[str, tuple[Key, ...]], records: dict[Key, Record]
+) -> date | None:
     data = record.data
     own: date | None = getattr(data, "date", None)
     if own is not None or not isinstance(data, (Practice, Knelpunt)):
         return own
-    session_dates = [getattr(records[k].data, "date") for k in refs.get("sessions", ())]
+    session_dates = [_session_date(records[k]) for k in refs.get("sessions", ())]
     return min(session_dates, default=None)

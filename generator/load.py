@@ -10,10 +10,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator import yamlsource
 from generator.diagnostics import Diagnostic
 from generator.messages import diagnostic
 from generator.model import RECORD_TYPES, Key, Position, RawDocument, RawRecord, RecordType
-from generator import yamlsource
 
 CONTENT_DIR = "content"
 TAXONOMY_FILE = "taxonomy.yml"
@@ -74,7 +74,9 @@ def load(root: Path) -> Loaded:
     return loaded
 
 
-def read_document(path: Path, rel: str, *, has_body: bool) -> tuple[RawDocument | None, list[Diagnostic]]:
+def read_document(
+    path: Path, rel: str, *, has_body: bool
+) -> tuple[RawDocument | None, list[Diagnostic]]:
     """Read one file; None when it can't be parsed into fields."""
     try:
         text = path.read_bytes().decode("utf-8-sig")

@@ -45,8 +45,7 @@ RULES: dict[str, Rule] = _rules(
     Rule(
         "geen-utf8",
         "fout",
-        "het bestand is geen UTF-8 (onleesbaar teken op positie {offset}); sla het op als "
-        "UTF-8",
+        "het bestand is geen UTF-8 (onleesbaar teken op positie {offset}); sla het op als UTF-8",
         "Sla bestanden op als UTF-8; een BOM en Windows-regeleinden zijn toegestaan.",
     ),
     Rule(
@@ -92,8 +91,7 @@ RULES: dict[str, Rule] = _rules(
     Rule(
         "tab",
         "fout",
-        "tab-teken in de inspringing; YAML staat alleen spaties toe: vervang de tab door "
-        "spaties",
+        "tab-teken in de inspringing; YAML staat alleen spaties toe: vervang de tab door spaties",
         "YAML verbiedt tabs voor inspringing; veel editors zetten ze ongemerkt.",
     ),
     Rule(
@@ -123,8 +121,7 @@ RULES: dict[str, Rule] = _rules(
         "onbekend-veld",
         "fout",
         "onbekend veld '{field}' bij {where}{suggestion}; toegestane velden: {allowed}",
-        "Een veld dat de kennisbank niet kent, vaak een tikfout. Het zou anders stil "
-        "verdwijnen.",
+        "Een veld dat de kennisbank niet kent, vaak een tikfout. Het zou anders stil verdwijnen.",
     ),
     Rule(
         "veld-ontbreekt",
@@ -241,8 +238,7 @@ RULES: dict[str, Rule] = _rules(
         "fout",
         "[[{target}]] verwijst naar geen bestaand record{suggestion}; schrijf [[id]] of "
         "[[type/id]]",
-        "In de tekst maakt `[[id]]` een link met de titel van het record; het record moet "
-        "bestaan.",
+        "In de tekst maakt `[[id]]` een link met de titel van het record; het record moet bestaan.",
     ),
     Rule(
         "dubbelzinnige-wikilink",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from functools import partial
 from typing import Any
 
 from generator.diagnostics import Diagnostic
@@ -27,12 +28,13 @@ def check(records: Mapping[Any, Record], public_contacts: list[str]) -> list[Dia
             continue
         for path, text in _texts(record.raw.fields, ()):
             position = record.raw.position(path)
-            problems += _scan(text, record, allowed, lambda _l, _c, p=position: p)
-        body_line = record.raw.body_line
-        problems += _scan(
-            record.body, record, allowed, lambda line, column: Position(body_line + line, column + 1)
-        )
+            problems += _scan(text, record, allowed, lambda _line, _column, p=position: p)
+        problems += _scan(record.body, record, allowed, partial(_in_body, record.raw.body_line))
     return problems
+
+
+def _in_body(body_line: int, line: int, column: int) -> Position:
+    return Position(body_line + line, column + 1)
 
 
 def _scan(text: str, record: Record, allowed: set[str], where: Any) -> list[Diagnostic]:

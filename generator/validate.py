@@ -83,7 +83,9 @@ def validate_taxonomy(raw: RawDocument | None) -> tuple[Taxonomy, list[Diagnosti
             if not KEY_PATTERN.fullmatch(key):
                 position = raw.position((vocabulary, key), key=True)
                 problems.append(
-                    diagnostic("ongeldige-sleutel", raw.path, position, key=key, suggestion=_slug(key))
+                    diagnostic(
+                        "ongeldige-sleutel", raw.path, position, key=key, suggestion=_slug(key)
+                    )
                 )
     if taxonomy is None:
         # Keep every well-formed entry so records using them aren't reported a second time.
@@ -129,7 +131,9 @@ def _describe(
         )
     position = raw.position(loc)
     if kind == "missing":
-        start = raw.position(loc[:-1]) if len(loc) > 1 else raw.value_positions.get((), Position(1, 1))
+        start = (
+            raw.position(loc[:-1]) if len(loc) > 1 else raw.value_positions.get((), Position(1, 1))
+        )
         return diagnostic(
             "veld-ontbreekt",
             raw.path,
@@ -190,11 +194,15 @@ def _describe(
     )
 
 
-_DATE_ERRORS = frozenset({"date_from_datetime_parsing", "date_parsing", "date_from_datetime_inexact"})
+_DATE_ERRORS = frozenset(
+    {"date_from_datetime_parsing", "date_parsing", "date_from_datetime_inexact"}
+)
 
 
 def _looks_like_date(value: object) -> bool:
-    return isinstance(value, str) and re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", value.strip()) is not None
+    return (
+        isinstance(value, str) and re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", value.strip()) is not None
+    )
 
 
 _EXPECTED = {
@@ -248,14 +256,18 @@ def _check_record(record: Record, taxonomy: Taxonomy) -> list[Diagnostic]:
     if isinstance(data, Session):
         if data.participants is not None and data.participants > MAX_PARTICIPANTS:
             position = raw.position(("participants",))
-            problems.append(diagnostic("te-veel-deelnemers", raw.path, position, count=data.participants))
+            problems.append(
+                diagnostic("te-veel-deelnemers", raw.path, position, count=data.participants)
+            )
         if data.kind == "regionaal" and not 2 <= len(data.regions) <= 3:
             position = raw.position(("regions",), key=True)
             problems.append(
                 diagnostic("regionaal-aantal-regios", raw.path, position, count=len(data.regions))
             )
     if isinstance(data, Practice) and not data.sessions:
-        problems.append(diagnostic("praktijk-zonder-sessie", raw.path, raw.position(("title",), key=True)))
+        problems.append(
+            diagnostic("praktijk-zonder-sessie", raw.path, raw.position(("title",), key=True))
+        )
     return problems
 
 
@@ -268,7 +280,13 @@ def _check_keys(
         if value not in vocabulary:
             position = raw.position((*path, i) if is_list else path)
             problems.append(
-                diagnostic(rule, raw.path, position, value=value, suggestion=did_you_mean(value, vocabulary))
+                diagnostic(
+                    rule,
+                    raw.path,
+                    position,
+                    value=value,
+                    suggestion=did_you_mean(value, vocabulary),
+                )
             )
     return problems
 
@@ -277,7 +295,9 @@ def _check_code(record: Record, region: Region, codes: dict[str, str]) -> list[D
     code = region.code.upper()
     if code in codes:
         position = record.raw.position(("code",))
-        return [diagnostic("dubbele-code", record.path, position, code=region.code, other=codes[code])]
+        return [
+            diagnostic("dubbele-code", record.path, position, code=region.code, other=codes[code])
+        ]
     codes[code] = record.path
     return []
 
@@ -324,7 +344,9 @@ def _salvage_taxonomy(fields: Any) -> Taxonomy:
     for vocabulary in ("themes", "processes"):
         entries = fields.get(vocabulary)
         salvaged[vocabulary] = {}
-        for key, entry in (entries.items() if isinstance(entries, dict) else ()):
+        for key, entry in entries.items() if isinstance(entries, dict) else ():
             label = entry.get("label") if isinstance(entry, dict) else None
-            salvaged[vocabulary][key] = {"label": label if isinstance(label, str) and label else key}
+            salvaged[vocabulary][key] = {
+                "label": label if isinstance(label, str) and label else key
+            }
     return Taxonomy.model_validate(salvaged)

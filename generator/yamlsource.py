@@ -67,7 +67,7 @@ def parse(text: str, path: str, line_offset: int = 0) -> YamlResult:
         result.diagnostics.extend(tabs)
         return result
     try:
-        node = yaml.compose(text, Loader=_Loader)  # noqa: S506 - safe loader, nodes only
+        node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         if str(error.problem).startswith("found unexpected end") and error.context_mark:
@@ -103,6 +103,7 @@ class _Builder:
             return self.mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)
         return self.scalar(node, path)
 
     def mapping(self, node: yaml.MappingNode, path: FieldPath) -> dict[str, Any]:
@@ -141,7 +142,8 @@ class _Builder:
 
 def meaning(text: str) -> str:
     """How YAML reads an unquoted `text`, in Dutch (for the yaml-betekenis message)."""
-    tag = _Loader.resolve(_Loader, yaml.ScalarNode, text, (True, False))  # type: ignore[arg-type]
+    resolve: Any = _Loader.resolve
+    tag = resolve(_Loader, yaml.ScalarNode, text, (True, False))
     return _MEANING.get(tag, "iets anders dan tekst")
 
 
