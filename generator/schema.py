@@ -60,76 +60,134 @@ class _Strict(BaseModel):
 class RecordData(_Strict):
     """Fields every record has."""
 
-    title: Text
-    summary: Text | None = None
-    themes: list[str] = []
-    visibility: Literal["public", "internal", "draft"] = "public"
-    updated: LenientDate | None = None
+    title: Text = Field(description="Titel: de kop van de pagina en de naam in lijsten.")
+    summary: Text | None = Field(
+        None, description="Samenvatting in één alinea, voor lijsten, de kennisbrief en feeds."
+    )
+    themes: list[str] = Field([], description="Thema's: sleutels uit content/taxonomy.yml.")
+    visibility: Literal["public", "internal", "draft"] = Field(
+        "public",
+        description="Zichtbaarheid: public (openbaar), internal (alleen de interne uitgave) of "
+        "draft (concept, alleen in de lokale voorbeeldweergave).",
+    )
+    updated: LenientDate | None = Field(
+        None, description="Datum van de laatste inhoudelijke wijziging (JJJJ-MM-DD)."
+    )
 
 
 class Session(RecordData):
-    date: LenientDate
-    kind: SessionKind
-    regions: Annotated[list[str], Field(min_length=1)]
-    location: Text | None = None
-    participants: Annotated[int, Field(ge=0)] | None = None
-    incident: str | None = None
-    project: str | None = None
+    """Een sessie (bijeenkomst) met het verslag als tekst."""
+
+    date: LenientDate = Field(description="Dag van de sessie (JJJJ-MM-DD).")
+    kind: SessionKind = Field(description="Soort: regionaal, thematisch, leerarena of pilot.")
+    regions: Annotated[list[str], Field(min_length=1)] = Field(
+        description="Deelnemende regio's: id of code (VRU); een regionale sessie heeft er 2 of 3."
+    )
+    location: Text | None = Field(None, description="Plaats van de sessie.")
+    participants: Annotated[int, Field(ge=0)] | None = Field(
+        None, description="Aantal deelnemers; het format gaat uit van hoogstens 15."
+    )
+    incident: str | None = Field(
+        None, description="Het standaardincident dat in de sessie is uitgewerkt (id)."
+    )
+    project: str | None = Field(None, description="Het project waar de sessie bij hoort (id).")
 
 
 class Practice(RecordData):
-    kind: PracticeKind = "good-practice"
-    status: PracticeStatus = "idee"
-    date: LenientDate | None = None
-    sessions: list[str] = []
-    regions: list[str] = []
-    role: Text | None = None
-    addresses: list[str] = []
-    incidents: list[str] = []
-    use_for: list[UseFor] = []
+    """Een goede praktijk, tip of versterkingsproduct."""
+
+    kind: PracticeKind = Field(
+        "good-practice",
+        description="Soort: good-practice, tip of product (versterkingsproduct of -instrument).",
+    )
+    status: PracticeStatus = Field(
+        "idee",
+        description="Stand: idee, toegepast of beproefd (bewezen bij een echt incident).",
+    )
+    date: LenientDate | None = Field(
+        None, description="Datum van vastleggen; standaard de vroegste van de sessies."
+    )
+    sessions: list[str] = Field([], description="Sessies waar de praktijk is ingebracht (ids).")
+    regions: list[str] = Field([], description="Regio's waar de praktijk vandaan komt.")
+    role: Text | None = Field(
+        None, description="Functie van de inbrenger, nooit de naam van een persoon."
+    )
+    addresses: list[str] = Field([], description="Knelpunten waar de praktijk bij helpt (ids).")
+    incidents: list[str] = Field([], description="Standaardincidenten waarvoor hij geldt (ids).")
+    use_for: list[UseFor] = Field(
+        [], description="Bruikbaar voor: draaiboek, oefenen, evalueren, opleiden."
+    )
 
 
 class Knelpunt(RecordData):
-    status: KnelpuntStatus = "open"
-    date: LenientDate | None = None
-    sessions: list[str] = []
-    regions: list[str] = []
+    """Een knelpunt dat in een sessie naar voren kwam."""
+
+    status: KnelpuntStatus = Field("open", description="Stand: open, in-behandeling of opgelost.")
+    date: LenientDate | None = Field(
+        None, description="Datum; standaard de vroegste van de sessies."
+    )
+    sessions: list[str] = Field([], description="Sessies waar het knelpunt is genoemd (ids).")
+    regions: list[str] = Field([], description="Regio's die het knelpunt ervaren.")
 
 
 class Task(_Strict):
-    process: str
-    what: Text
-    how: Text | None = None
-    norm: Text | None = None
+    """Een taak van bevolkingszorg bij een standaardincident."""
+
+    process: str = Field(description="Proces: een sleutel uit content/taxonomy.yml.")
+    what: Text = Field(description="Wat bevolkingszorg moet (kunnen) leveren.")
+    how: Text | None = Field(None, description="Hoe het geleverd kan worden.")
+    norm: Text | None = Field(None, description="Prestatienorm, bijvoorbeeld 'binnen 4 uur'.")
 
 
 class Incident(RecordData):
-    category: Text | None = None
-    tasks: Annotated[list[Task], Field(min_length=1)]
+    """Een standaardincident uit de catalogus; de tekst beschrijft het scenario."""
+
+    category: Text | None = Field(
+        None, description="Categorie, bijvoorbeeld brand, overstroming of stroomuitval."
+    )
+    tasks: Annotated[list[Task], Field(min_length=1)] = Field(
+        description="Taken per proces: process, what, en waar zinvol how en norm."
+    )
 
 
 class Assessment(_Strict):
-    date: LenientDate
-    theme: str
-    status: ProgressStatus
-    note: Text | None = None
+    """Een beoordeling van de voortgang op één thema op een peildatum."""
+
+    date: LenientDate = Field(description="Peildatum van de beoordeling (JJJJ-MM-DD).")
+    theme: str = Field(description="Thema: een sleutel uit content/taxonomy.yml.")
+    status: ProgressStatus = Field(
+        description="Stand: niet-gestart, in-voorbereiding, in-uitvoering of gerealiseerd."
+    )
+    note: Text | None = Field(None, description="Toelichting: waar de beoordeling op berust.")
 
 
 class Region(RecordData):
-    code: Text
-    municipalities: Annotated[int, Field(ge=0)] | None = None
-    partners: list[str] = []
-    progress: list[Assessment] = []
-    progress_visibility: Literal["public", "internal"] = "internal"
+    """Een veiligheidsregio en de voortgang van de implementatie."""
+
+    code: Text = Field(description="Regiocode, bijvoorbeeld VRU; uniek.")
+    municipalities: Annotated[int, Field(ge=0)] | None = Field(
+        None, description="Aantal gemeenten."
+    )
+    partners: list[str] = Field([], description="Regio's waarmee functies worden gedeeld.")
+    progress: list[Assessment] = Field(
+        [], description="Voortgang: beoordelingen met date, theme, status en note."
+    )
+    progress_visibility: Literal["public", "internal"] = Field(
+        "internal",
+        description="Voortgang per regio is eerst voor de regio zelf: alleen bij public staat "
+        "hij op de openbare site, anders alleen in landelijke totalen.",
+    )
 
 
 class Project(RecordData):
-    number: Text | None = None
-    start: DateOrYear | None = None
-    end: DateOrYear | None = None
-    lead: Text | None = None
-    organisation: Text | None = None
-    topics: list[Text] = []
+    """Een projectpagina met kenmerken."""
+
+    number: Text | None = Field(None, description="Projectnummer (tussen aanhalingstekens).")
+    start: DateOrYear | None = Field(None, description="Begin: een datum of een jaartal.")
+    end: DateOrYear | None = Field(None, description="Einde: een datum of een jaartal.")
+    lead: Text | None = Field(None, description="Projectleiding, als openbare functie.")
+    organisation: Text | None = Field(None, description="Verantwoordelijke organisatie.")
+    topics: list[Text] = Field([], description="Onderwerpen.")
 
 
 MODELS: dict[RecordType, type[RecordData]] = {
@@ -158,19 +216,22 @@ REFERENCE_FIELDS: dict[RecordType, dict[str, RecordType]] = {
 
 
 class Theme(_Strict):
-    label: Text
-    description: Text | None = None
+    label: Text = Field(description="Naam van het thema zoals op de site.")
+    description: Text | None = Field(None, description="Omschrijving in één regel.")
 
 
 class Process(_Strict):
-    label: Text
-    description: Text | None = None
+    label: Text = Field(description="Naam van het proces zoals op de site.")
+    description: Text | None = Field(None, description="Omschrijving in één regel.")
 
 
 class Taxonomy(_Strict):
     """content/taxonomy.yml: the controlled vocabularies, plus the privacy allow-list."""
 
-    themes: dict[str, Theme] = {}
-    processes: dict[str, Process] = {}
+    themes: dict[str, Theme] = Field({}, description="Thema's: sleutel -> label, description.")
+    processes: dict[str, Process] = Field({}, description="Processen: sleutel -> label.")
     # E-mail addresses and phone numbers that are public service contacts, not personal data.
-    public_contacts: list[str] = []
+    public_contacts: list[str] = Field(
+        [],
+        description="Openbare dienstadressen en -nummers die de privacycontrole toestaat.",
+    )
