@@ -11,6 +11,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -19,6 +20,7 @@ from generator import __version__
 from generator.diagnostics import Diagnostic, summary
 from generator.model import Edition
 from generator.pipeline import check
+from generator.scaffold import TYPE_NAMES, record_id, scaffold
 from generator.schema import MODELS, Taxonomy
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -65,6 +67,29 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_new(args: argparse.Namespace) -> int:
+    record_type = TYPE_NAMES.get(args.type.lower())
+    if record_type is None:
+        names = ", ".join(sorted(TYPE_NAMES))
+        print(f"kennisbank new: onbekend type '{args.type}'; kies uit: {names}", file=sys.stderr)
+        return EXIT_USAGE
+    folder = Path(args.root) / "content" / record_type
+    ident = record_id(args.title)
+    existing = [p for p in (folder / f"{ident}.md", folder / f"{ident}.yml") if p.exists()]
+    if existing:
+        print(
+            f"kennisbank new: {existing[0].as_posix()} bestaat al; kies een andere titel of "
+            "bewerk dat bestand",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEMS
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{ident}.md"
+    path.write_text(scaffold(record_type, args.title, date.today()), encoding="utf-8")
+    print(path.as_posix())
+    return EXIT_OK
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kennisbank",
@@ -84,6 +109,11 @@ def _parser() -> argparse.ArgumentParser:
         "--internal", action="store_true", help="controleer de interne uitgave"
     )
     check_parser.set_defaults(handler=cmd_check)
+
+    new_parser = commands.add_parser("new", help="maak een nieuw record aan (als concept)")
+    new_parser.add_argument("type", help="sessie, praktijk, knelpunt, incident, regio of project")
+    new_parser.add_argument("title", help="de titel; de id wordt ervan afgeleid")
+    new_parser.set_defaults(handler=cmd_new)
 
     schema_parser = commands.add_parser("schema", help="schrijf een JSON Schema per type")
     schema_parser.add_argument("directory", help="map waarin de schema's komen")
