@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test lint bench clean
+.PHONY: site serve check test lint bench schemas clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,6 +15,9 @@ $(STAMP): pyproject.toml
 
 site: $(STAMP)  ## check the content and build the public site into site/
 	$(BIN)/kennisbank build
+
+check: $(STAMP)  ## check the content: every problem with file, line and fix
+	$(BIN)/kennisbank check
 
 serve: $(STAMP)  ## live preview on http://127.0.0.1:8000 (drafts included)
 	$(BIN)/kennisbank serve --drafts
@@ -29,6 +32,9 @@ lint: $(STAMP)
 
 bench: $(STAMP)  ## speed and memory at 100, 1,000 and 10,000 records
 	$(BIN)/python benchmarks/run.py
+
+schemas: $(STAMP)  ## regenerate the JSON Schemas that editors' tools use
+	$(BIN)/kennisbank schema schemas
 
 clean:
 	rm -rf site build .pytest_cache
