@@ -1,0 +1,93 @@
+"""The generated part of the editor guide: every field of every type, every validator message.
+
+Made from the schema and the message catalogue, so the guide can't drift from the validator.
+Pure: returns Markdown pages; render adds them to the site.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from pydantic import BaseModel
+
+from generator.messages import RULES
+from generator.model import RECORD_TYPES, RecordType
+from generator.schema import MODELS, Assessment, Task, Taxonomy
+
+FIELDS_PAGE = "bijdragen/velden.md"
+MESSAGES_PAGE = "bijdragen/meldingen.md"
+
+TYPE_TITLES: dict[RecordType, str] = {
+    "sessions": "Sessies",
+    "practices": "Praktijken",
+    "knelpunten": "Knelpunten",
+    "incidents": "Standaardincidenten",
+    "regions": "Regio's",
+    "projects": "Projecten",
+}
+_NESTED: dict[str, tuple[str, type[BaseModel]]] = {
+    "incidents": ("Een taak in `tasks`", Task),
+    "regions": ("Een beoordeling in `progress`", Assessment),
+}
+_SEVERITY = {"fout": "Fout: de site wordt niet gebouwd", "waarschuwing": "Waarschuwing"}
+
+
+def guide_pages() -> dict[str, str]:
+    return {FIELDS_PAGE: fields_page(), MESSAGES_PAGE: messages_page()}
+
+
+def fields_page() -> str:
+    parts = [
+        "# Alle velden",
+        "",
+        "Elk record is een bestand `content/<type>/<id>.md` (velden tussen twee `---`-regels, "
+        "daarna de tekst) of `content/<type>/<id>.yml` (alleen velden). De bestandsnaam zonder "
+        "extensie is de id: kleine letters, cijfers en koppeltekens. Deze pagina wordt gemaakt "
+        "uit de controle zelf en is dus altijd volledig.",
+        "",
+    ]
+    for record_type in RECORD_TYPES:
+        model = MODELS[record_type]
+        parts += [f"## {TYPE_TITLES[record_type]} {{#{record_type}}}", ""]
+        parts += [f"Map: `content/{record_type}/`. {model.__doc__ or ''}".strip(), ""]
+        parts += _field_table(model)
+        if record_type in _NESTED:
+            title, nested = _NESTED[record_type]
+            parts += [f"### {title}", "", *_field_table(nested)]
+    parts += ["## Taxonomie {#taxonomie}", "", "Bestand: `content/taxonomy.yml`.", ""]
+    parts += _field_table(Taxonomy)
+    return "\n".join(parts)
+
+
+def messages_page() -> str:
+    parts = [
+        "# Alle meldingen van de controle",
+        "",
+        "`kennisbank check` en de voorbeeldweergave melden elk probleem als "
+        "`bestand:regel:kolom: fout|waarschuwing: bericht`. Een **fout** houdt de publicatie "
+        "tegen; een **waarschuwing** niet, maar in de strenge controle (`--strict`, zoals bij "
+        "het publiceren) wel. Hieronder staat elke melding die de controle kan geven, met wat "
+        "u eraan doet. De tekens … staan voor wat in uw melding concreet wordt ingevuld.",
+        "",
+    ]
+    for rule in RULES.values():
+        pattern = re.sub(r"\{\w+\}", "…", rule.template)
+        parts += [
+            f"## {rule.id} {{#{rule.id}}}",
+            "",
+            f"**{_SEVERITY[rule.severity]}.** {rule.explanation}",
+            "",
+            f"> {html.escape(pattern, quote=False)}",
+            "",
+        ]
+    return "\n".join(parts)
+
+
+def _field_table(model: type[BaseModel]) -> list[str]:
+    rows = ["| veld | verplicht | betekenis |", "|---|---|---|"]
+    for name, info in model.model_fields.items():
+        required = "ja" if info.is_required() else "nee"
+        description = html.escape(info.description or "", quote=False).replace("|", "\\|")
+        rows.append(f"| `{name}` | {required} | {description} |")
+    return [*rows, ""]
