@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+NODE_STAMP := tests/browser/node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site serve check test lint bench schemas clean
@@ -13,6 +14,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# Test-only JavaScript (axe-core for the accessibility tests), pinned in package-lock.json.
+$(NODE_STAMP): tests/browser/package-lock.json
+	npm ci --prefix tests/browser --no-audit --no-fund --silent
+	touch $(NODE_STAMP)
+
 site: $(STAMP)  ## check the content and build the public site into site/
 	$(BIN)/kennisbank build
 
@@ -22,7 +28,7 @@ check: $(STAMP)  ## check the content: every problem with file, line and fix
 serve: $(STAMP)  ## live preview on http://127.0.0.1:8000 (drafts included)
 	$(BIN)/kennisbank serve --drafts
 
-test: $(STAMP)  ## every test, browser tests included
+test: $(STAMP) $(NODE_STAMP)  ## every test, browser tests included
 	$(BIN)/ruff check generator tests
 	$(BIN)/python -m pytest -q
 
