@@ -59,7 +59,7 @@ def axe_source() -> str:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib name
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -99,9 +99,9 @@ def watch(page: object) -> Visit:
     page.on("request", lambda request: visit.requests.append(request.url))  # type: ignore[attr-defined]
     page.on(  # type: ignore[attr-defined]
         "console",
-        lambda message: visit.console_errors.append(message.text)
-        if message.type == "error"
-        else None,
+        lambda message: (
+            visit.console_errors.append(message.text) if message.type == "error" else None
+        ),
     )
     page.on("pageerror", lambda error: visit.console_errors.append(str(error)))  # type: ignore[attr-defined]
     return visit
