@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from typing import ClassVar
 
 from pydantic import BaseModel
 
@@ -51,6 +54,46 @@ def report(diagnostics: Sequence[Diagnostic]) -> None:
         print(diagnostic.as_text())
         if github:
             print(diagnostic.as_github())
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from generator.build import BuildRequest, build
+
+    root = Path(args.root)
+    edition: Edition = "internal" if args.internal else "public"
+    site_dir = Path(args.site_dir) if args.site_dir else root / "site"
+    request = BuildRequest(
+        config_file=root / "mkdocs.yml",
+        site_dir=site_dir,
+        edition=edition,
+        offline=not args.no_offline,
+        work_dir=root / "build",
+    )
+    with _print_build_log():
+        result = build(request)
+    if not result.ok:
+        print(
+            "De build is afgebroken: herstel de meldingen hierboven en bouw opnieuw "
+            "(in de build telt elke waarschuwing als fout).",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEMS
+    print(f"De site staat in {site_dir.as_posix()}/.")
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    # mkdocs.yml reads the edition from this variable, so `serve` can set it before loading.
+    os.environ["KENNISBANK_EDITION"] = "preview" if args.drafts else "public"
+    from mkdocs.commands.serve import serve
+
+    print(f"De site draait op http://{args.dev_addr}/ en ververst bij elke wijziging.")
+    print("Stop met Ctrl+C.")
+    with _print_build_log():
+        serve(config_file=str(Path(args.root) / "mkdocs.yml"), dev_addr=args.dev_addr)
+    return EXIT_OK
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -115,10 +158,54 @@ def _parser() -> argparse.ArgumentParser:
     new_parser.add_argument("title", help="de titel; de id wordt ervan afgeleid")
     new_parser.set_defaults(handler=cmd_new)
 
+    build_parser = commands.add_parser(
+        "build", help="bouw de site streng: elke fout of waarschuwing laat de build mislukken"
+    )
+    build_parser.add_argument("--internal", action="store_true", help="bouw de interne uitgave")
+    build_parser.add_argument("--site-dir", help="map voor de gebouwde site (standaard: site/)")
+    build_parser.add_argument(
+        "--no-offline", action="store_true", help="sla de offline versie (zip) over"
+    )
+    build_parser.set_defaults(handler=cmd_build)
+
+    serve_parser = commands.add_parser("serve", help="bekijk de site lokaal terwijl u schrijft")
+    serve_parser.add_argument("--drafts", action="store_true", help="toon ook concepten")
+    serve_parser.add_argument(
+        "--dev-addr", default="127.0.0.1:8000", help="adres en poort (standaard: 127.0.0.1:8000)"
+    )
+    serve_parser.set_defaults(handler=cmd_serve)
+
     schema_parser = commands.add_parser("schema", help="schrijf een JSON Schema per type")
     schema_parser.add_argument("directory", help="map waarin de schema's komen")
     schema_parser.set_defaults(handler=cmd_schema)
     return parser
+
+
+class _BuildLogHandler(logging.Handler):
+    """Prints the build's log: our diagnostics as they are, MkDocs' own with a Dutch level."""
+
+    LEVELS: ClassVar[dict[str, str]] = {"ERROR": "fout", "WARNING": "waarschuwing", "INFO": "info"}
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        stream = sys.stderr if record.levelno >= logging.WARNING else sys.stdout
+        if record.name.startswith("mkdocs.plugins.kennisbank"):
+            print(message, file=stream)
+        else:
+            level = self.LEVELS.get(record.levelname, record.levelname.lower())
+            print(f"{level} (MkDocs): {message}", file=stream)
+
+
+@contextmanager
+def _print_build_log() -> Iterator[None]:
+    logger = logging.getLogger("mkdocs")
+    # Warnings and errors only: MkDocs' progress lines are English and say nothing new.
+    handler = _BuildLogHandler(logging.WARNING)
+    logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
 
 
 if __name__ == "__main__":  # pragma: no cover

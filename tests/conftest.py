@@ -41,3 +41,6 @@ def tree(tmp_path: Path) -> TreeFactory:
         return make_tree(tmp_path / "project", files, **options)  # type: ignore[arg-type]
 
     return factory
+
+# Real site builds, shared by tests/test_site*.py.
+pytest_plugins = ["tests.site_fixtures"]

@@ -1,0 +1,92 @@
+"""The MkDocs adapter: check the content, render it, and hand the pages to MkDocs.
+
+All site logic lives in generator.render, which knows nothing of MkDocs; this file is what a
+move to another engine replaces. Generated pages live in memory only, never in the repository.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File
+
+from generator.diagnostics import count
+from generator.load import CONTENT_DIR
+from generator.model import Edition
+from generator.pipeline import check
+from generator.render import RenderOptions, render
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.files import Files
+
+# Under "mkdocs." so that MkDocs' strict mode counts our warnings.
+log = logging.getLogger("mkdocs.plugins.kennisbank")
+
+OFFLINE_DOWNLOAD = "downloads/kennisbank-offline.zip"
+
+
+class KennisbankConfig(Config):  # type: ignore[no-untyped-call]
+    content_dir = c.Type(str, default=CONTENT_DIR)
+    edition = c.Choice(("public", "internal", "preview"), default="public")
+    # The offline archive to publish and link from the home page (set by `kennisbank build`).
+    offline_zip = c.Type(str, default="")
+
+
+class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped-call]
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        edition = cast(Edition, self.config.edition)  # a Choice of exactly these values
+        checked = check(self._root(config), edition)
+        for diagnostic in checked.diagnostics:
+            if diagnostic.is_error:
+                log.error(diagnostic.as_text())
+            else:
+                log.warning(diagnostic.as_text())
+        errors, warnings = count(checked.diagnostics)
+        if errors:
+            raise PluginError(
+                f"De site is niet gebouwd: {errors} "
+                f"{'fout' if errors == 1 else 'fouten'} in de inhoud (zie hierboven). "
+                "Herstel ze en bouw opnieuw; `kennisbank check` toont ze ook."
+            )
+        zip_path = self.config.offline_zip
+        pages = render(
+            checked.graph, RenderOptions(offline_download=OFFLINE_DOWNLOAD if zip_path else None)
+        )
+        for path, markdown in pages.items():
+            if files.get_file_from_path(path) is not None:
+                raise PluginError(
+                    f"docs/{path} bestaat al, maar de kennisbank maakt deze pagina zelf; "
+                    "verwijder of hernoem het bestand in docs/."
+                )
+            files.append(File.generated(config, path, content=markdown))
+        if zip_path:
+            files.append(File.generated(config, OFFLINE_DOWNLOAD, abs_src_path=zip_path))
+        log.debug("kennisbank: %d pagina's, %d waarschuwingen", len(pages), warnings)
+        return files
+
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
+    ) -> LiveReloadServer:
+        server.watch(str(self._content(config)))
+        return server
+
+    def _content(self, config: MkDocsConfig) -> Path:
+        base = Path(config.config_file_path or ".").parent
+        return (base / self.config.content_dir).resolve()
+
+    def _root(self, config: MkDocsConfig) -> Path:
+        content = self._content(config)
+        # The pipeline reads <root>/content; any folder named "content" can be pointed at.
+        if content.name != CONTENT_DIR:
+            raise PluginError(
+                f"content_dir moet een map met de naam '{CONTENT_DIR}' zijn, niet '{content}'."
+            )
+        return content.parent

@@ -1,0 +1,149 @@
+"""Helpers shared by every page renderer: links between records, lists, facts and metadata."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from generator import wikilinks
+from generator.model import Graph, Key, Record
+from generator.render import addresses
+from generator.render.formatting import (
+    demote_headings,
+    dutch_date,
+    escape_body,
+    link,
+    summary_line,
+    text,
+)
+
+
+class Page:
+    """One Markdown page being written; knows its own path, so links come out relative."""
+
+    def __init__(self, graph: Graph, path: str) -> None:
+        self.graph = graph
+        self.path = path
+        self.lines: list[str] = []
+
+    def add(self, *lines: str) -> None:
+        self.lines.extend(lines)
+
+    def blank(self) -> None:
+        if self.lines and self.lines[-1] != "":
+            self.lines.append("")
+
+    def heading(self, level: int, title: str) -> None:
+        self.blank()
+        self.add(f"{'#' * level} {title}", "")
+
+    def to(self, target: str) -> str:
+        return addresses.relative(self.path, target)
+
+    def ref(self, key: Key) -> str:
+        """A link to a record with its title as text."""
+        return link(self.graph.records[key].title, self.to(addresses.page_path(key)))
+
+    def refs(self, keys: Iterable[Key]) -> str:
+        return ", ".join(self.ref(key) for key in keys)
+
+    def theme(self, theme: str) -> str:
+        found = self.graph.taxonomy.themes.get(theme)
+        shown = found.label if found else theme
+        return link(shown, self.to(addresses.theme_path(theme)))
+
+    def themes(self, themes: Iterable[str]) -> str:
+        return ", ".join(self.theme(theme) for theme in themes)
+
+    def facts(self, facts: Sequence[tuple[str, str]]) -> None:
+        """Key facts as a list of `**Label:** value`; empty values are left out."""
+        shown = [(name, value) for name, value in facts if value]
+        if not shown:
+            return
+        self.blank()
+        self.add(*(f"- **{name}:** {value}" for name, value in shown))
+        self.blank()
+
+    def record_list(self, title: str, keys: Sequence[Key], *, empty: str = "") -> None:
+        """A titled list of related records, each with its title, kind of record and summary."""
+        if not keys and not empty:
+            return
+        self.heading(2, title)
+        if not keys:
+            self.add(text(empty), "")
+            return
+        for key in sort_keys(self.graph, keys):
+            self.add(self.list_item(key))
+        self.blank()
+
+    def list_item(self, key: Key) -> str:
+        record = self.graph.records[key]
+        facts = fact_line(self.graph, record)
+        summary = summary_line(record.data.summary, 200)
+        parts = [f"- {self.ref(key)}"]
+        if facts:
+            parts.append(f" ({facts})")
+        if summary:
+            parts.append(f" — {summary}")
+        return "".join(parts)
+
+    def render(self) -> str:
+        while self.lines and self.lines[-1] == "":
+            self.lines.pop()
+        return "\n".join(self.lines) + "\n"
+
+
+def body_markdown(page: Page, record: Record) -> str:
+    """The body with `[[wikilinks]]` as relative links and raw HTML escaped."""
+    body = record.body
+    found = page.graph.wikilinks.get(record.key, {})
+    pieces: list[str] = []
+    last = 0
+    for wikilink in wikilinks.find(body):
+        target = found.get(wikilink.target)
+        if target is None or target not in page.graph.records:
+            continue
+        pieces.append(body[last : wikilink.start])
+        pieces.append(page.ref(target))
+        last = wikilink.end
+    pieces.append(body[last:])
+    return escape_body("".join(pieces)).strip()
+
+
+def add_summary(page: Page, record: Record) -> None:
+    if record.data.summary:
+        page.blank()
+        page.add(f"**{text(' '.join(record.data.summary.split()))}**", "")
+
+
+def add_body(page: Page, record: Record, heading: str | None = None) -> None:
+    body = body_markdown(page, record)
+    if not body:
+        return
+    if heading:
+        page.heading(2, heading)
+        body = demote_headings(body)
+    page.blank()
+    page.add(body, "")
+
+
+def fact_line(graph: Graph, record: Record) -> str:
+    """A short line of key facts for lists: the type, and the date where there is one."""
+    words = [addresses.TYPE_NAMES[record.key.type][0].lower()]
+    when = graph.dates.get(record.key)
+    if when:
+        words.append(dutch_date(when))
+    return text(", ".join(words))
+
+
+def sort_keys(graph: Graph, keys: Iterable[Key]) -> list[Key]:
+    """Newest first where records have dates; then by title, so lists read naturally."""
+    return sorted(keys, key=lambda k: (-_ordinal(graph.dates.get(k)), graph.records[k].title, k))
+
+
+def unique(keys: Iterable[Key]) -> tuple[Key, ...]:
+    return tuple(dict.fromkeys(keys))
+
+
+def _ordinal(value: date | None) -> int:
+    return value.toordinal() if value else 0

@@ -1,0 +1,187 @@
+"""Formatting for people and escaping for Markdown/HTML: Dutch dates, labels, badges, bodies.
+
+Every value from content passes through `text` (Markdown text) or `attr` (HTML attribute)
+before it lands in a page, so a title like `<script>` shows as text and never runs.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Mapping
+from datetime import date
+
+import yaml
+
+MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+
+# Value labels for the enumerations of the content model (schema.py), in Dutch.
+LABELS: dict[str, dict[str, str]] = {
+    "session_kind": {
+        "regionaal": "Regionale sessie",
+        "thematisch": "Thematische sessie",
+        "leerarena": "Leerarena",
+        "pilot": "Pilot",
+    },
+    "practice_kind": {
+        "good-practice": "Good practice",
+        "tip": "Tip",
+        "product": "Versterkingsproduct",
+    },
+    "practice_status": {"idee": "Idee", "toegepast": "Toegepast", "beproefd": "Beproefd"},
+    "knelpunt_status": {
+        "open": "Open",
+        "in-behandeling": "In behandeling",
+        "opgelost": "Opgelost",
+    },
+    "progress_status": {
+        "niet-gestart": "Niet gestart",
+        "in-voorbereiding": "In voorbereiding",
+        "in-uitvoering": "In uitvoering",
+        "gerealiseerd": "Gerealiseerd",
+    },
+    "use_for": {
+        "draaiboek": "Draaiboek",
+        "oefenen": "Oefenen",
+        "evalueren": "Evalueren",
+        "opleiden": "Opleiden",
+    },
+}
+
+# Characters Python-Markdown (with the tables extension) treats as markup in inline text.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}#!|])")
+_FENCE = re.compile(r"^ {0,3}(```|~~~)")
+_CODE_SPAN = re.compile(r"(`+).+?\1")
+_HEADING = re.compile(r"^ {0,3}#{1,6}(\s|$)")
+_AUTOLINK = re.compile(r"<(https?://[^\s<>]+)>")
+
+
+def dutch_date(value: date) -> str:
+    """15 maart 2016 — no locale dependency."""
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def label(vocabulary: str, value: str) -> str:
+    return LABELS[vocabulary].get(value, value)
+
+
+def text(value: object) -> str:
+    """Content text as inline Markdown that renders literally: HTML- and Markdown-escaped."""
+    escaped = html.escape(str(value), quote=False)
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
+    # A newline inside a list item or table cell would break the structure.
+    return " ".join(escaped.split())
+
+
+def attr(value: object) -> str:
+    """A value for an HTML attribute in raw HTML."""
+    return html.escape(str(value), quote=True)
+
+
+def attr_list(values: Iterable[str]) -> str:
+    """Several values in one data-* attribute, space-separated (they are keys: no spaces)."""
+    return attr(" ".join(sorted(set(values))))
+
+
+def link(title: str, target: str) -> str:
+    return f"[{text(title)}]({target})"
+
+
+def badge(kind: str, value: str, shown: str) -> str:
+    """A labelled badge: the meaning is in the text, colour is only an extra (WCAG 1.4.1)."""
+    return f'<span class="kb-badge kb-{attr(kind)}-{attr(value)}">{text(shown)}</span>'
+
+
+def frontmatter(meta: Mapping[str, object]) -> str:
+    """YAML frontmatter. Strings are HTML-escaped because the theme prints them unescaped.
+
+    The title lands in element text (`<title>`, navigation, search), so quotes stay readable;
+    everything else may land in an attribute (`<meta name="description" content="…">`).
+    """
+    escaped = {
+        key: html.escape(value, quote=key != "title") if isinstance(value, str) else value
+        for key, value in meta.items()
+    }
+    dumped = yaml.safe_dump(escaped, allow_unicode=True, sort_keys=False, width=1000)
+    return f"---\n{dumped}---\n"
+
+
+def escape_body(body: str) -> str:
+    """Escape `<` outside code so an editor's body cannot inject markup.
+
+    Raw HTML is not part of the editors' contract: it would bypass escaping and accessibility.
+    Code spans and fenced blocks are left alone (Markdown escapes them itself); `<https://…>`
+    autolinks keep working.
+    """
+    lines = []
+    fence: str | None = None
+    for line in body.split("\n"):
+        opening = _FENCE.match(line)
+        if fence is None and opening:
+            fence = opening.group(1)
+        elif fence is not None and opening and opening.group(1) == fence:
+            fence = None
+        elif fence is None:
+            line = _escape_line(line)
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def demote_headings(body: str) -> str:
+    """Move the body's ATX headings one level down, to sit under the page's own `##` heading."""
+    lines = []
+    fence: str | None = None
+    for line in body.split("\n"):
+        opening = _FENCE.match(line)
+        if fence is None and opening:
+            fence = opening.group(1)
+        elif fence is not None and opening and opening.group(1) == fence:
+            fence = None
+        elif fence is None and _HEADING.match(line):
+            line = "#" + line.lstrip(" ") if not line.startswith("######") else line
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def summary_line(summary: str | None, limit: int = 300) -> str:
+    if not summary:
+        return ""
+    flat = " ".join(summary.split())
+    if len(flat) > limit:
+        flat = flat[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return text(flat)
+
+
+def _escape_line(line: str) -> str:
+    parts: list[str] = []
+    last = 0
+    for match in _CODE_SPAN.finditer(line):
+        parts.append(_escape_html(line[last : match.start()]))
+        parts.append(match.group(0))
+        last = match.end()
+    parts.append(_escape_html(line[last:]))
+    return "".join(parts)
+
+
+def _escape_html(segment: str) -> str:
+    kept: list[str] = []
+
+    def keep(match: re.Match[str]) -> str:
+        kept.append(match.group(0))
+        return f"\x00{len(kept) - 1}\x00"
+
+    protected = _AUTOLINK.sub(keep, segment).replace("<", "&lt;")
+    return re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m.group(1))], protected)

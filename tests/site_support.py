@@ -1,0 +1,116 @@
+"""Helpers for tests of the built site: real MkDocs builds of fixture trees, and HTML crawling."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.build import BuildReport, BuildRequest, build
+
+ROOT = Path(__file__).parent.parent
+FIXTURES = Path(__file__).parent / "fixtures"
+
+# Elements whose URL attribute the browser fetches by itself (not links a visitor follows).
+FETCHING = {
+    "script": "src",
+    "img": "src",
+    "iframe": "src",
+    "source": "src",
+    "audio": "src",
+    "video": "src",
+    "embed": "src",
+    "object": "data",
+}
+
+
+@dataclass
+class Built:
+    site: Path
+    offline: Path
+    report: BuildReport
+
+
+def build_fixture(
+    name: str, target: Path, *, offline: bool = True, edition: Any = "public"
+) -> Built:
+    """Build tests/fixtures/<name>/content with the project's mkdocs.yml and docs/ into `target`."""
+    site = target / "site"
+    report = build(
+        BuildRequest(
+            config_file=ROOT / "mkdocs.yml",
+            site_dir=site,
+            edition=edition,
+            offline=offline,
+            work_dir=target / "work",
+            content_dir=FIXTURES / name / "content",
+        )
+    )
+    return Built(site=site, offline=target / "work" / "offline", report=report)
+
+
+@dataclass
+class Parsed:
+    ids: set[str] = field(default_factory=set)
+    links: list[str] = field(default_factory=list)  # every href/src
+    fetched: list[str] = field(default_factory=list)  # URLs the browser would load
+    lang: str | None = None
+    title: str = ""
+
+
+class _Parser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parsed = Parsed()
+        self._in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {k: v or "" for k, v in attrs}
+        for name in ("id", "name"):
+            if values.get(name):
+                self.parsed.ids.add(values[name])
+        if tag == "html":
+            self.parsed.lang = values.get("lang")
+        if tag == "title":
+            self._in_title = True
+        for name in ("href", "src"):
+            if name in values:
+                self.parsed.links.append(values[name])
+        if tag in FETCHING and values.get(FETCHING[tag]):
+            self.parsed.fetched.append(values[FETCHING[tag]])
+        if tag == "link" and values.get("href"):
+            rel = set(values.get("rel", "").split())
+            if not rel & {"canonical", "alternate"}:
+                self.parsed.fetched.append(values["href"])
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.parsed.title += data
+
+
+def parse(path: Path) -> Parsed:
+    parser = _Parser()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser.parsed
+
+
+def html_files(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def search_index(site: Path) -> dict[str, Any]:
+    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
+def require_clean(built: Built) -> Built:
+    if not built.report.ok:
+        pytest.fail(f"build failed: {built.report.reason} {built.report.problems}")
+    return built

@@ -1,0 +1,51 @@
+"""Golden tests of the generated Markdown (not of the theme's HTML).
+
+Regenerate after an intended change with `UPDATE_GOLDEN=1 pytest tests/test_render_golden.py`
+and review the diff of tests/golden/.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from generator.pipeline import check
+from generator.render import RenderOptions, render
+
+FIXTURES = Path(__file__).parent / "fixtures"
+GOLDEN = Path(__file__).parent / "golden"
+UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
+
+
+def _pages() -> dict[str, str]:
+    checked = check(FIXTURES / "site")
+    assert checked.diagnostics == []
+    return render(checked.graph, RenderOptions(offline_download="downloads/kennisbank-offline.zip"))
+
+
+PAGES = _pages()
+
+
+def _golden(page: str) -> Path:
+    return GOLDEN / (page.removesuffix(".md").replace("/", "__") + ".md")
+
+
+@pytest.mark.parametrize("page", sorted(PAGES))
+def test_page_matches_golden(page: str) -> None:
+    golden = _golden(page)
+    if UPDATE:
+        GOLDEN.mkdir(exist_ok=True)
+        golden.write_text(PAGES[page], encoding="utf-8")
+    assert golden.exists(), f"{golden} ontbreekt; maak het met UPDATE_GOLDEN=1"
+    assert PAGES[page] == golden.read_text(encoding="utf-8")
+
+
+def test_no_stale_golden_files() -> None:
+    expected = {_golden(page).name for page in PAGES}
+    assert {path.name for path in GOLDEN.glob("*.md")} == expected
+
+
+def test_render_is_deterministic() -> None:
+    assert _pages() == PAGES

@@ -1,0 +1,77 @@
+"""Unit tests of the engine-free render package: formatting, escaping, addresses, purity."""
+
+from __future__ import annotations
+
+import ast
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from generator.model import Key
+from generator.render import addresses
+from generator.render.formatting import (
+    demote_headings,
+    dutch_date,
+    escape_body,
+    frontmatter,
+    text,
+)
+
+RENDER_DIR = Path(__file__).parent.parent / "generator" / "render"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (date(2016, 3, 15), "15 maart 2016"),
+        (date(2015, 10, 1), "1 oktober 2015"),
+        (date(2017, 12, 31), "31 december 2017"),
+    ],
+)
+def test_dutch_date(value: date, expected: str) -> None:
+    assert dutch_date(value) == expected
+
+
+def test_text_escapes_html_and_markdown() -> None:
+    assert text("<script>alert(1)</script>") == "&lt;script&gt;alert(1)&lt;/script&gt;"
+    assert text("a *b* [c](d) | e_f") == r"a \*b\* \[c\](d) \| e\_f"
+    assert text("twee\nregels") == "twee regels"
+
+
+def test_escape_body_leaves_code_alone() -> None:
+    body = "<b>x</b> `<i>` <https://example.org>\n```\n<pre>\n```\n"
+    assert escape_body(body) == "&lt;b>x&lt;/b> `<i>` <https://example.org>\n```\n<pre>\n```\n"
+
+
+def test_demote_headings_outside_fences() -> None:
+    assert demote_headings("# A\n```\n# code\n```\n## B") == "## A\n```\n# code\n```\n### B"
+
+
+def test_frontmatter_escapes_for_the_theme() -> None:
+    meta = frontmatter({"title": '<b>"x"</b>', "description": '"y"', "tags": ["Sessie"]})
+    assert meta == (
+        '---\ntitle: \'&lt;b&gt;"x"&lt;/b&gt;\'\ndescription: \'&quot;y&quot;\'\n'
+        "tags:\n- Sessie\n---\n"
+    )
+
+
+def test_addresses_depend_on_type_and_id() -> None:
+    assert addresses.page_path(Key("practices", "groepsapp")) == "praktijken/groepsapp.md"
+    assert addresses.page_path(Key("regions", "utrecht")) == "regios/utrecht.md"
+    assert addresses.section_index("incidents") == "incidenten/index.md"
+    assert addresses.theme_path("oefenen") == "themas/oefenen.md"
+    assert addresses.relative("sessies/a.md", "praktijken/b.md") == "../praktijken/b.md"
+    assert addresses.relative("index.md", "praktijken/b.md") == "praktijken/b.md"
+
+
+@pytest.mark.parametrize("module", sorted(RENDER_DIR.glob("*.py")), ids=lambda p: p.name)
+def test_render_does_not_import_the_engine(module: Path) -> None:
+    tree = ast.parse(module.read_text(encoding="utf-8"))
+    imported: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            imported.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            imported.add(node.module.split(".")[0])
+    assert imported.isdisjoint({"mkdocs", "material", "os", "pathlib", "io"}), imported
