@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.guide import guide_pages
 from generator.model import RECORD_TYPES, Graph
 from generator.render import addresses
 from generator.render.home import home_page
@@ -31,6 +32,7 @@ def render(graph: Graph, options: RenderOptions | None = None) -> dict[str, str]
     pages[addresses.themes_index()] = themes_index(graph)
     for theme in graph.taxonomy.themes:
         pages[addresses.theme_path(theme)] = theme_page(graph, theme)
+    pages.update(guide_pages())
     return pages
 
 
