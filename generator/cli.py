@@ -62,13 +62,15 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     root = Path(args.root)
     edition: Edition = "internal" if args.internal else "public"
-    site_dir = Path(args.site_dir) if args.site_dir else root / "site"
+    # The internal edition never lands where the public one is published from by default.
+    default_dir = "site-intern" if args.internal else "site"
+    site_dir = Path(args.site_dir) if args.site_dir else root / default_dir
     request = BuildRequest(
         config_file=root / "mkdocs.yml",
         site_dir=site_dir,
         edition=edition,
         offline=not args.no_offline,
-        work_dir=root / "build",
+        work_dir=root / "build" / edition,
     )
     with _print_build_log():
         result = build(request)
@@ -161,8 +163,14 @@ def _parser() -> argparse.ArgumentParser:
     build_parser = commands.add_parser(
         "build", help="bouw de site streng: elke fout of waarschuwing laat de build mislukken"
     )
-    build_parser.add_argument("--internal", action="store_true", help="bouw de interne uitgave")
-    build_parser.add_argument("--site-dir", help="map voor de gebouwde site (standaard: site/)")
+    build_parser.add_argument(
+        "--internal",
+        action="store_true",
+        help="bouw de interne uitgave (met interne records) in site-intern/",
+    )
+    build_parser.add_argument(
+        "--site-dir", help="map voor de gebouwde site (standaard: site/, intern: site-intern/)"
+    )
     build_parser.add_argument(
         "--no-offline", action="store_true", help="sla de offline versie (zip) over"
     )

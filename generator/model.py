@@ -33,6 +33,15 @@ EDITION_VISIBILITIES: Mapping[Edition, frozenset[str]] = {
     "preview": frozenset({"public", "internal", "draft"}),
 }
 
+
+
+def shows_region_progress(edition: Edition, progress_visibility: str) -> bool:
+    """Region-level progress is for the region first: the public edition names a region's
+    status only when the region chose `progress_visibility: public`; otherwise it appears
+    there only inside national aggregate counts."""
+    return edition != "public" or progress_visibility == "public"
+
+
 # A path into a record's fields: ("regions", 2) or ("tasks", 0, "process").
 FieldPath = tuple[str | int, ...]
 

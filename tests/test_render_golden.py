@@ -22,7 +22,8 @@ UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 def _pages() -> dict[str, str]:
     checked = check(FIXTURES / "site")
     assert checked.diagnostics == []
-    pages = render(checked.graph, RenderOptions(offline_download="downloads/kennisbank-offline.zip"))
+    options = RenderOptions(offline_download="downloads/kennisbank-offline.zip")
+    pages = render(checked.graph, options)
     # The editor guide does not depend on content; tests/test_guide.py pins it.
     return {path: text for path, text in pages.items() if not path.startswith("bijdragen/")}
 

@@ -15,6 +15,7 @@ from generator.render.formatting import (
     link,
     summary_line,
     text,
+    visibility_badge,
 )
 
 
@@ -81,6 +82,9 @@ class Page:
         facts = fact_line(self.graph, record)
         summary = summary_line(record.data.summary, 200)
         parts = [f"- {self.ref(key)}"]
+        hidden = visibility_badge(record.visibility)
+        if hidden:
+            parts.append(f" {hidden}")
         if facts:
             parts.append(f" ({facts})")
         if summary:

@@ -105,6 +105,38 @@ def badge(kind: str, value: str, shown: str) -> str:
     return f'<span class="kb-badge kb-{attr(kind)}-{attr(value)}">{text(shown)}</span>'
 
 
+# Shown on every page and list item of a record that is not public, in the editions that hold
+# one: the internal edition (internal records) and the local preview (drafts as well).
+VISIBILITY_BANNERS: dict[str, tuple[str, str, str]] = {
+    "internal": (
+        "warning",
+        "Intern",
+        "Deze pagina staat alleen in de interne uitgave van de kennisbank. Deel haar niet "
+        "buiten de veiligheidsregio's en gemeenten.",
+    ),
+    "draft": (
+        "danger",
+        "Concept",
+        "Dit is een concept. Het staat alleen in de lokale voorbeeldweergave en wordt niet "
+        "gepubliceerd.",
+    ),
+}
+
+
+def visibility_banner(visibility: str) -> str:
+    """A visible admonition for internal and draft pages; nothing for public ones."""
+    if visibility not in VISIBILITY_BANNERS:
+        return ""
+    kind, title, message = VISIBILITY_BANNERS[visibility]
+    return f'!!! {kind} "{title}"\n    {message}\n'
+
+
+def visibility_badge(visibility: str) -> str:
+    if visibility not in VISIBILITY_BANNERS:
+        return ""
+    return badge("zichtbaarheid", visibility, VISIBILITY_BANNERS[visibility][1])
+
+
 def frontmatter(meta: Mapping[str, object]) -> str:
     """YAML frontmatter. Strings are HTML-escaped because the theme prints them unescaped.
 

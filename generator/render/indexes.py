@@ -21,6 +21,7 @@ from generator.render.formatting import (
     label,
     summary_line,
     text,
+    visibility_badge,
 )
 from generator.schema import Incident, Knelpunt, Practice, Region, Session
 
@@ -117,6 +118,9 @@ def item_details(page: Page, record: Record) -> str:
     data = record.data
     graph = page.graph
     parts: list[str] = []
+    hidden = visibility_badge(record.visibility)
+    if hidden:
+        parts.append(hidden)
     if isinstance(data, Session):
         parts.append(badge("soort", data.kind, label("session_kind", data.kind)))
     elif isinstance(data, Practice):

@@ -7,7 +7,14 @@ from collections.abc import Callable
 from generator.model import Graph, Record
 from generator.render import addresses
 from generator.render.common import Page, add_body, add_summary, unique
-from generator.render.formatting import badge, dutch_date, frontmatter, label, text
+from generator.render.formatting import (
+    badge,
+    dutch_date,
+    frontmatter,
+    label,
+    text,
+    visibility_banner,
+)
 from generator.render.records import incident_page, project_page, region_page
 from generator.schema import Knelpunt, Practice, Session
 
@@ -21,6 +28,9 @@ def record_page(graph: Graph, record: Record) -> str:
     meta["tags"] = [addresses.TYPE_NAMES[record.key.type][0]]
     page.add(frontmatter(meta))
     page.add(f"# {text(record.title)}", "")
+    banner = visibility_banner(record.visibility)
+    if banner:
+        page.add(banner)
     RENDERERS[record.key.type](page, record)
     return page.render()
 

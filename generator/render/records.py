@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from generator.model import Record
+from generator.model import Record, shows_region_progress
 from generator.render.common import Page, add_body, add_summary, unique
 from generator.render.formatting import badge, dutch_date, label, text
 from generator.schema import Incident, Project, Region, Task
@@ -52,8 +52,7 @@ def region_page(page: Page, record: Record) -> None:
     )
     add_summary(page, record)
     add_body(page, record)
-    # Progress is for the region first: shown only when the region chose to publish it.
-    if data.progress_visibility == "public" and data.progress:
+    if data.progress and shows_region_progress(graph.edition, data.progress_visibility):
         page.heading(2, "Voortgang BZOO 2.0")
         page.add("| Peildatum | Thema | Status | Toelichting |", "| --- | --- | --- | --- |")
         for item in sorted(data.progress, key=lambda a: (a.date, a.theme)):

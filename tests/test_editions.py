@@ -1,0 +1,135 @@
+"""Public and internal editions: nothing that is not public is in any byte of the public build.
+
+tests/fixtures/leak holds internal and draft records of every type, and a region whose progress
+is internal, each carrying unique markers (zqxintern…, zqxdraft…, zqxprogress…) in every field.
+"""
+
+from __future__ import annotations
+
+import gzip
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.pipeline import check
+from generator.render import render
+from tests.leaks import markers_in_sources, markers_in_tree
+from tests.site_support import Built, build_fixture, require_clean
+
+LEAK = Path(__file__).parent / "fixtures" / "leak"
+SOURCES = markers_in_sources(LEAK / "content")
+INTERNAL = {m for m in SOURCES if m.startswith("zqxintern")}
+DRAFT = {m for m in SOURCES if m.startswith("zqxdraft")}
+PROGRESS = {m for m in SOURCES if m.startswith("zqxprogress")}
+
+
+@pytest.fixture(scope="module")
+def public_build(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    return require_clean(build_fixture("leak", tmp_path_factory.mktemp("public")))
+
+
+@pytest.fixture(scope="module")
+def internal_build(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    target = tmp_path_factory.mktemp("internal")
+    return require_clean(build_fixture("leak", target, edition="internal"))
+
+
+def test_the_fixture_has_markers_of_every_kind() -> None:
+    assert len(INTERNAL) >= 30 and len(DRAFT) >= 25 and len(PROGRESS) == 2
+    assert INTERNAL | DRAFT | PROGRESS == SOURCES
+
+
+def test_no_marker_in_any_file_of_the_public_edition(public_build: Built) -> None:
+    leaked = markers_in_tree(public_build.site)
+    assert dict(leaked) == {}
+
+
+def test_the_public_edition_ships_the_outputs_that_could_leak(public_build: Built) -> None:
+    # Absent must mean absent in these too; make sure they exist, so the scan covers them.
+    site = public_build.site
+    for path in ("search/search_index.json", "sitemap.xml", "sitemap.xml.gz", "404.html"):
+        assert (site / path).is_file(), path
+    assert (site / "downloads/kennisbank-offline.zip").is_file()
+
+
+def test_internal_edition_holds_internal_markers_but_no_drafts(internal_build: Built) -> None:
+    found = set(markers_in_tree(internal_build.site))
+    assert found >= INTERNAL, f"not shown in the internal edition: {sorted(INTERNAL - found)}"
+    assert found >= PROGRESS
+    assert not found & DRAFT
+
+
+def test_internal_pages_carry_a_visible_banner(internal_build: Built) -> None:
+    page = (internal_build.site / "praktijken/zqxintern/index.html").read_text(encoding="utf-8")
+    assert 'class="admonition warning"' in page
+    assert "alleen in de interne uitgave" in page
+    public_page = (internal_build.site / "praktijken/openbaar/index.html").read_text("utf-8")
+    assert "alleen in de interne uitgave" not in public_page
+
+
+def test_internal_records_are_badged_in_lists(internal_build: Built) -> None:
+    index = (internal_build.site / "praktijken/index.html").read_text(encoding="utf-8")
+    assert 'kb-badge kb-zichtbaarheid-internal">Intern</span>' in index
+
+
+def test_preview_marks_drafts() -> None:
+    graph = check(LEAK, "preview").graph
+    page = render(graph)["praktijken/zqxdraft.md"]
+    assert '!!! danger "Concept"' in page
+    assert "niet gepubliceerd" in page
+
+
+def test_a_public_region_with_internal_progress_shows_no_progress_in_public(
+    public_build: Built,
+) -> None:
+    page = (public_build.site / "regios/flevoland/index.html").read_text(encoding="utf-8")
+    assert "Voortgang" not in page
+    shown = (public_build.site / "regios/utrecht/index.html").read_text(encoding="utf-8")
+    assert "Openbare toelichting bij de voortgang." in shown
+
+
+def test_internal_build_goes_to_its_own_folder_by_default(tmp_path: Path, capsys) -> None:
+    root = tmp_path / "project"
+    root.mkdir()
+    for name in ("mkdocs.yml", "docs"):
+        source = Path(__file__).parent.parent / name
+        target = root / name
+        if source.is_dir():
+            shutil.copytree(source, target)
+        else:
+            target.write_bytes(source.read_bytes())
+    shutil.copytree(LEAK / "content", root / "content")
+    assert main(["--root", str(root), "build", "--internal", "--no-offline"]) == 0
+    assert (root / "site-intern/praktijken/zqxintern/index.html").is_file()
+    assert not (root / "site").exists()
+
+
+# The detector itself: a scan that cannot find a marker would make every test above pass.
+
+
+def test_detector_finds_a_marker_in_a_plain_file(tmp_path: Path) -> None:
+    (tmp_path / "page.html").write_text("<p>ZQXinternPraktijkTitel</p>", encoding="utf-8")
+    assert markers_in_tree(tmp_path) == {"zqxinternpraktijktitel": {"page.html"}}
+
+
+def test_detector_finds_a_marker_inside_a_zip_and_a_gzip(tmp_path: Path) -> None:
+    with zipfile.ZipFile(tmp_path / "offline.zip", "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("kennisbank/praktijken/x.html", "zqxdraftrol")
+    (tmp_path / "sitemap.xml.gz").write_bytes(gzip.compress(b"<loc>zqxinternregio</loc>"))
+    assert markers_in_tree(tmp_path) == {
+        "zqxdraftrol": {"offline.zip!kennisbank/praktijken/x.html"},
+        "zqxinternregio": {"sitemap.xml.gz!gunzip"},
+    }
+
+
+def test_detector_catches_a_marker_let_through_into_a_real_build(
+    public_build: Built, tmp_path: Path
+) -> None:
+    copy = tmp_path / "site"
+    shutil.copytree(public_build.site, copy)
+    index = copy / "search/search_index.json"
+    index.write_text(index.read_text("utf-8").replace("Openbare", "zqxinternlek"), "utf-8")
+    assert "zqxinternlek" in markers_in_tree(copy)
