@@ -94,7 +94,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     print(f"De site draait op http://{args.dev_addr}/ en ververst bij elke wijziging.")
     print("Stop met Ctrl+C.")
     with _print_build_log():
-        serve(config_file=str(Path(args.root) / "mkdocs.yml"), dev_addr=args.dev_addr)
+        # Not strict: content problems show on the pages while the editor fixes them.
+        serve(
+            config_file=str(Path(args.root) / "mkdocs.yml"), dev_addr=args.dev_addr, strict=False
+        )
     return EXIT_OK
 
 

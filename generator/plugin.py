@@ -41,6 +41,13 @@ class KennisbankConfig(Config):  # type: ignore[no-untyped-call]
 
 
 class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped-call]
+    # While previewing, content problems are shown on the pages instead of stopping the build,
+    # so an editor sees them in the browser and they clear when the file is fixed.
+    previewing = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.previewing = command == "serve"
+
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         edition = cast(Edition, self.config.edition)  # a Choice of exactly these values
         checked = check(self._root(config), edition)
@@ -50,16 +57,18 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped
             else:
                 log.warning(diagnostic.as_text())
         errors, warnings = count(checked.diagnostics)
-        if errors:
+        if errors and not self.previewing:
             raise PluginError(
                 f"De site is niet gebouwd: {errors} "
                 f"{'fout' if errors == 1 else 'fouten'} in de inhoud (zie hierboven). "
                 "Herstel ze en bouw opnieuw; `kennisbank check` toont ze ook."
             )
         zip_path = self.config.offline_zip
-        pages = render(
-            checked.graph, RenderOptions(offline_download=OFFLINE_DOWNLOAD if zip_path else None)
+        options = RenderOptions(
+            offline_download=OFFLINE_DOWNLOAD if zip_path else None,
+            problems=checked.diagnostics if self.previewing else (),
         )
+        pages = render(checked.graph, options)
         for path, markdown in pages.items():
             if files.get_file_from_path(path) is not None:
                 raise PluginError(

@@ -1,0 +1,105 @@
+"""`kennisbank serve`: content problems show in the browser as well as in the terminal, and
+fixing the file clears them on the next rebuild. Runs the real command on a free port."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import TreeFactory
+
+REPO = Path(__file__).parent.parent
+BROKEN = "---\ntitle: Groepsapp\nsessions: [sessie-midden]\nstatus: klaar\n---\nTekst.\n"
+FIXED = "---\ntitle: Groepsapp hersteld\nsessions: [sessie-midden]\nstatus: idee\n---\nTekst.\n"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _get(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+    except OSError:
+        return ""
+
+
+def _wait_for(condition: Callable[[], bool], seconds: float = 30) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.2)
+    return False
+
+
+@pytest.fixture
+def serving(tree: TreeFactory) -> Iterator[tuple[Path, str, subprocess.Popen[str]]]:
+    root = tree({"content/practices/groepsapp.md": BROKEN})
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(REPO / "docs", root / "docs")
+    port = _free_port()
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "--root",
+            str(root),
+            "serve",
+            "--drafts",
+            "--dev-addr",
+            f"127.0.0.1:{port}",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        yield root, f"http://127.0.0.1:{port}/", process
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_problems_show_on_the_pages_and_clear_when_fixed(serving) -> None:
+    root, url, process = serving
+    assert _wait_for(
+        lambda: (
+            "problemen in de inhoud" in _get(url).lower()
+            or "probleem in de inhoud" in _get(url).lower()
+        )
+    ), "no banner on the home page"
+    home = _get(url)
+    assert "content/practices/groepsapp.md:4:9" in home
+    assert "klaar" in home
+    (root / "content/practices/groepsapp.md").write_text(FIXED, encoding="utf-8")
+    assert _wait_for(lambda: "Groepsapp hersteld" in _get(url + "praktijken/groepsapp/"))
+    assert "in de inhoud" not in _get(url)
+    process.terminate()
+    output = process.communicate(timeout=10)[0]
+    assert "content/practices/groepsapp.md:4:9: fout: 'klaar' is geen geldige waarde" in output
+
+
+def test_a_build_still_stops_on_the_same_problem(tree: TreeFactory) -> None:
+    root = tree({"content/practices/groepsapp.md": BROKEN})
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(REPO / "docs", root / "docs")
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(root), "build", "--no-offline"],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1
+    assert "content/practices/groepsapp.md:4:9: fout:" in result.stderr + result.stdout
