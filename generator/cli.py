@@ -28,6 +28,23 @@ from generator.schema import MODELS, Taxonomy
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
+# argparse's own words, in Dutch: editors read the usage errors too.
+_ARGPARSE_DUTCH = {
+    "usage: ": "gebruik: ",
+    "positional arguments": "argumenten",
+    "options": "opties",
+    "show this help message and exit": "toon deze hulp en stop",
+    "show program's version number and exit": "toon het versienummer en stop",
+    "the following arguments are required: %s": "deze argumenten ontbreken: %s",
+    "unrecognized arguments: %s": "onbekende argumenten: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "ongeldige keuze: %(value)r (kies uit %(choices)s)"
+    ),
+    "%(prog)s: error: %(message)s\n": "%(prog)s: fout: %(message)s\n",
+    "expected one argument": "verwacht één waarde",
+}
+argparse._ = lambda text: _ARGPARSE_DUTCH.get(text, text)  # type: ignore[attr-defined]
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
@@ -143,7 +160,12 @@ def _parser() -> argparse.ArgumentParser:
         prog="kennisbank",
         description="Kennisbank Bevolkingszorg: controleer de inhoud en bouw de site.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"%(prog)s {__version__}",
+        help="toon het versienummer en stop",
+    )
     parser.add_argument(
         "--root", default=".", help="projectmap met content/ en mkdocs.yml (standaard: hier)"
     )

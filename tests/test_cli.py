@@ -119,3 +119,13 @@ def _fields(path: Path) -> dict:
         text = text.split("---\n", 2)[1]
     # JSON Schema knows no dates: compare them as the ISO text editors write.
     return json.loads(json.dumps(yaml.safe_load(text), default=str))
+
+
+def test_usage_errors_are_in_dutch() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "check", "--onbekend"], capture_output=True, text=True
+    )
+    assert result.stderr.splitlines() == [
+        "gebruik: kennisbank [-h] [--version] [--root ROOT] opdracht ...",
+        "kennisbank: fout: onbekende argumenten: --onbekend",
+    ]
