@@ -10,8 +10,9 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from generator.fences import prose_lines
+
 _WIKILINK = re.compile(r"\[\[([^\[\]\n|]+)\]\]")
-_FENCE = re.compile(r"^ {0,3}(```|~~~)")
 _CODE_SPAN = re.compile(r"(`+)(?:.+?)\1")
 
 
@@ -25,14 +26,8 @@ class Wikilink(NamedTuple):
 
 def find(body: str) -> Iterator[Wikilink]:
     offset = 0
-    fence: str | None = None
-    for number, line in enumerate(body.split("\n")):
-        opening = _FENCE.match(line)
-        if fence is None and opening:
-            fence = opening.group(1)
-        elif fence is not None and opening and opening.group(1) == fence:
-            fence = None
-        elif fence is None:
+    for number, (line, prose) in enumerate(prose_lines(body)):
+        if prose:
             # Blank out inline code, keeping columns, so `[[x]]` in code stays literal.
             visible = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
             for match in _WIKILINK.finditer(visible):

@@ -13,6 +13,8 @@ from datetime import date
 
 import yaml
 
+from generator.fences import prose_lines
+
 MONTHS = (
     "januari",
     "februari",
@@ -63,7 +65,6 @@ LABELS: dict[str, dict[str, str]] = {
 
 # Characters Python-Markdown (with the tables extension) treats as markup in inline text.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}#!|])")
-_FENCE = re.compile(r"^ {0,3}(```|~~~)")
 _CODE_SPAN = re.compile(r"(`+).+?\1")
 _HEADING = re.compile(r"^ {0,3}#{1,6}(\s|$)")
 _AUTOLINK = re.compile(r"<(https?://[^\s<>]+)>")
@@ -158,34 +159,15 @@ def escape_body(body: str) -> str:
     Code spans and fenced blocks are left alone (Markdown escapes them itself); `<https://…>`
     autolinks keep working.
     """
-    lines = []
-    fence: str | None = None
-    for line in body.split("\n"):
-        opening = _FENCE.match(line)
-        if fence is None and opening:
-            fence = opening.group(1)
-        elif fence is not None and opening and opening.group(1) == fence:
-            fence = None
-        elif fence is None:
-            line = _escape_line(line)
-        lines.append(line)
-    return "\n".join(lines)
+    return "\n".join(_escape_line(line) if prose else line for line, prose in prose_lines(body))
 
 
 def demote_headings(body: str) -> str:
     """Move the body's ATX headings one level down, to sit under the page's own `##` heading."""
-    lines = []
-    fence: str | None = None
-    for line in body.split("\n"):
-        opening = _FENCE.match(line)
-        if fence is None and opening:
-            fence = opening.group(1)
-        elif fence is not None and opening and opening.group(1) == fence:
-            fence = None
-        elif fence is None and _HEADING.match(line):
-            line = "#" + line.lstrip(" ") if not line.startswith("######") else line
-        lines.append(line)
-    return "\n".join(lines)
+    return "\n".join(
+        _demote(line) if prose and _HEADING.match(line) else line
+        for line, prose in prose_lines(body)
+    )
 
 
 def summary_line(summary: str | None, limit: int = 300) -> str:
@@ -195,6 +177,10 @@ def summary_line(summary: str | None, limit: int = 300) -> str:
     if len(flat) > limit:
         flat = flat[: limit - 1].rsplit(" ", 1)[0] + "…"
     return text(flat)
+
+
+def _demote(heading: str) -> str:
+    return heading if heading.startswith("######") else "#" + heading.lstrip(" ")
 
 
 def _escape_line(line: str) -> str:

@@ -5,8 +5,8 @@ Only `kennisbank serve` passes problems to render; a real build stops on them in
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Sequence
-from pathlib import PurePosixPath
 
 from generator.diagnostics import Diagnostic
 from generator.model import RECORD_TYPES, Graph, Key
@@ -65,9 +65,9 @@ def _insert(page: str, banner: str) -> str:
 
 
 def _record_key(path: str) -> Key | None:
-    parts = PurePosixPath(path).parts
+    parts = path.split("/")
     if len(parts) == 3 and parts[0] == "content":
         for record_type in RECORD_TYPES:
             if record_type == parts[1]:
-                return Key(record_type, PurePosixPath(parts[2]).stem)
+                return Key(record_type, posixpath.splitext(parts[2])[0])
     return None
