@@ -42,7 +42,7 @@ _BODIES: dict[RecordType, str] = {
     "sessions": "## Aanleiding\n\n## Wat is besproken\n\n## Opbrengst\n",
     "practices": "## Wat het is\n\n## Waarom het werkt\n\n## Zo pas je het toe\n",
     "knelpunten": "## Wat er knelt\n\n## Mogelijke oplossingen\n",
-    "incidents": "> **Concept.** Deze uitwerking is geen vastgesteld beleid.\n\n## Scenario\n",
+    "incidents": "> **Concept.** Deze uitwerking is geen vastgesteld beleid.\n\n## Situatie\n",
     "regions": "",
     "projects": "## Doel\n\n## Aanpak\n\n## Resultaten\n",
 }
