@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
+import shutil
+from pathlib import Path
+
 import pytest
 
 from generator.guide import fields_page, guide_pages, messages_page
 from generator.messages import RULES
+from generator.pipeline import check
 from generator.schema import MODELS, Assessment, Task, Taxonomy
 
 
@@ -32,3 +37,44 @@ def test_message_patterns_hide_the_placeholders() -> None:
 
 def test_guide_pages_are_addressed_under_bijdragen() -> None:
     assert set(guide_pages()) == {"bijdragen/velden.md", "bijdragen/meldingen.md"}
+
+
+# The hand-written guide's examples are checked too, so they can't drift from the validator.
+
+GUIDE = Path(__file__).parent.parent / "docs" / "bijdragen.md"
+REPO_CONTENT = Path(__file__).parent.parent / "content"
+EXAMPLE_FILES = {
+    "kind: regionaal": "content/sessions/sessie-groningen-fryslan-drenthe.md",
+    "kind: good-practice": "content/practices/vaste-belrondes-bij-stroomuitval.md",
+    "status: open": "content/knelpunten/bereikbaarheid-bij-uitval-van-telefonie.md",
+}
+
+
+def _blocks(language: str) -> list[str]:
+    return re.findall(rf"```{language}\n(.*?)```", GUIDE.read_text(encoding="utf-8"), re.S)
+
+
+def _guide_tree(root: Path) -> Path:
+    shutil.copytree(REPO_CONTENT, root / "content")
+    for block in _blocks("markdown"):
+        target = next(path for marker, path in EXAMPLE_FILES.items() if marker in block)
+        (root / target).write_text(block, encoding="utf-8")
+    return root
+
+
+def test_the_guides_examples_check_clean(tmp_path: Path) -> None:
+    checked = check(_guide_tree(tmp_path))
+    assert checked.diagnostics == []
+    assert len(_blocks("markdown")) == len(EXAMPLE_FILES)
+
+
+def test_the_guides_example_message_is_what_check_prints(tmp_path: Path) -> None:
+    root = _guide_tree(tmp_path)
+    practice = root / EXAMPLE_FILES["kind: good-practice"]
+    text = practice.read_text(encoding="utf-8")
+    practice.write_text(
+        text.replace("[bereikbaarheid-bij-uitval-van-telefonie]", "[bereikbaarheid]"),
+        encoding="utf-8",
+    )
+    (shown,) = [line for line in _blocks("text")[1].splitlines() if ": fout: " in line]
+    assert [d.as_text() for d in check(root).diagnostics] == [shown]
