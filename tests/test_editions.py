@@ -133,3 +133,16 @@ def test_detector_catches_a_marker_let_through_into_a_real_build(
     index = copy / "search/search_index.json"
     index.write_text(index.read_text("utf-8").replace("Openbare", "zqxinternlek"), "utf-8")
     assert "zqxinternlek" in markers_in_tree(copy)
+
+
+@pytest.mark.parametrize("flags", [[], ["--internal"]], ids=["public", "internal"])
+def test_both_editions_build_from_the_repository_content(
+    flags: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo = Path(__file__).parent.parent
+    site = tmp_path / "site"
+    args = ["--root", str(repo), "build", "--no-offline", "--site-dir", str(site), *flags]
+    assert main(args) == 0, capsys.readouterr()
+    flevoland = (site / "regios/flevoland/index.html").read_text(encoding="utf-8")
+    # Flevoland keeps its progress internal: only the internal edition shows it on its page.
+    assert ("Voortgang" in flevoland) == bool(flags)
