@@ -26,7 +26,11 @@ def check(records: Mapping[Any, Record], public_contacts: list[str]) -> list[Dia
     for record in records.values():
         if record.visibility != "public":
             continue
-        for path, text in _texts(record.raw.fields, ()):
+        texts = list(_texts(record.raw.fields, ()))
+        everything = "\n".join([record.body, *(text for _, text in texts)])
+        if "@" not in everything and not PHONE.search(everything):
+            continue  # the common case, in one pass; positions are only worked out on a hit
+        for path, text in texts:
             position = record.raw.position(path)
             problems += _scan(text, record, allowed, lambda _line, _column, p=position: p)
         problems += _scan(record.body, record, allowed, partial(_in_body, record.raw.body_line))
