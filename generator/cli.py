@@ -155,6 +155,39 @@ def cmd_new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from generator.export import ExportRequest, export
+
+    edition: Edition = "internal" if args.internal else "public"
+    request = ExportRequest(
+        root=Path(args.root),
+        target=Path(args.directory),
+        engine=args.engine,
+        edition=edition,
+        force=args.force,
+    )
+    result = export(request)
+    report(result.diagnostics)
+    if result.refused:
+        print(f"kennisbank export: {result.refused}", file=sys.stderr)
+        return EXIT_USAGE
+    if result.problem:
+        print(f"kennisbank export: {result.problem}", file=sys.stderr)
+    if not result.ok:
+        print(
+            "De export is afgebroken: herstel de fout(en) hierboven en exporteer opnieuw.",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEMS
+    assert result.config_file is not None
+    command = "zensical build" if args.engine == "zensical" else "properdocs build"
+    print(
+        f"{result.pages} pagina's en docs/ staan in {Path(args.directory).as_posix()}/docs; "
+        f"bouw de site daar met `{command}` ({result.config_file.name})."
+    )
+    return EXIT_OK
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kennisbank",
@@ -211,6 +244,26 @@ def _parser() -> argparse.ArgumentParser:
     schema_parser = commands.add_parser("schema", help="schrijf een JSON Schema per type")
     schema_parser.add_argument("directory", help="map waarin de schema's komen")
     schema_parser.set_defaults(handler=cmd_schema)
+
+    export_parser = commands.add_parser(
+        "export", help="schrijf de site als gewone Markdown-map voor een andere site-engine"
+    )
+    export_parser.add_argument(
+        "directory", metavar="MAP", help="lege map (of een eerdere export)"
+    )
+    export_parser.add_argument(
+        "--engine",
+        choices=("zensical", "mkdocs"),
+        default="zensical",
+        help="engine waarvoor de configuratie wordt geschreven (standaard: zensical)",
+    )
+    export_parser.add_argument(
+        "--internal", action="store_true", help="exporteer de interne uitgave"
+    )
+    export_parser.add_argument(
+        "--force", action="store_true", help="schrijf ook in een map die niet leeg is"
+    )
+    export_parser.set_defaults(handler=cmd_export)
     return parser
 
 

@@ -19,8 +19,8 @@ from mkdocs.structure.files import File
 from generator.diagnostics import count
 from generator.load import CONTENT_DIR
 from generator.model import Edition
-from generator.pipeline import check
-from generator.render import RenderOptions, render
+from generator.render import RenderOptions
+from generator.site import pages as site_pages
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -50,26 +50,22 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         edition = cast(Edition, self.config.edition)  # a Choice of exactly these values
-        checked = check(self._root(config), edition)
-        for diagnostic in checked.diagnostics:
+        zip_path = self.config.offline_zip
+        options = RenderOptions(offline_download=OFFLINE_DOWNLOAD if zip_path else None)
+        site = site_pages(self._root(config), edition, options, show_problems=self.previewing)
+        for diagnostic in site.diagnostics:
             if diagnostic.is_error:
                 log.error(diagnostic.as_text())
             else:
                 log.warning(diagnostic.as_text())
-        errors, warnings = count(checked.diagnostics)
+        errors, warnings = count(site.diagnostics)
         if errors and not self.previewing:
             raise PluginError(
                 f"De site is niet gebouwd: {errors} "
                 f"{'fout' if errors == 1 else 'fouten'} in de inhoud (zie hierboven). "
                 "Herstel ze en bouw opnieuw; `kennisbank check` toont ze ook."
             )
-        zip_path = self.config.offline_zip
-        options = RenderOptions(
-            offline_download=OFFLINE_DOWNLOAD if zip_path else None,
-            problems=checked.diagnostics if self.previewing else (),
-        )
-        pages = render(checked.graph, options)
-        for path, markdown in pages.items():
+        for path, markdown in site.pages.items():
             if files.get_file_from_path(path) is not None:
                 raise PluginError(
                     f"docs/{path} bestaat al, maar de kennisbank maakt deze pagina zelf; "
@@ -78,7 +74,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped
             files.append(File.generated(config, path, content=markdown))
         if zip_path:
             files.append(File.generated(config, OFFLINE_DOWNLOAD, abs_src_path=zip_path))
-        log.debug("kennisbank: %d pagina's, %d waarschuwingen", len(pages), warnings)
+        log.debug("kennisbank: %d pagina's, %d waarschuwingen", len(site.pages), warnings)
         return files
 
     def on_serve(

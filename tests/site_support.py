@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import shutil
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
@@ -114,3 +116,53 @@ def require_clean(built: Built) -> Built:
     if not built.report.ok:
         pytest.fail(f"build failed: {built.report.reason} {built.report.problems}")
     return built
+
+
+def project_tree(target: Path, fixture: str = "site") -> Path:
+    """A project folder as an editor has it: the repo's mkdocs.yml and docs/, fixture content/."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(FIXTURES / fixture / "content", target / "content")
+    shutil.copytree(ROOT / "docs", target / "docs")
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    return target
+
+
+def broken_links(site: Path) -> list[str]:
+    """Every relative href/src of every HTML page that leads to no file (or to no anchor)."""
+    pages = {path: parse(path) for path in html_files(site)}
+    broken = []
+    for path, parsed in pages.items():
+        for url in parsed.links:
+            problem = _link_problem(site, path, url, pages)
+            if problem:
+                broken.append(f"{path.relative_to(site)}: {url} ({problem})")
+    return broken
+
+
+def _link_problem(site: Path, page: Path, url: str, pages: dict[Path, Parsed]) -> str:
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc:
+        return ""
+    if not parts.path:
+        target = page
+    else:
+        base = site if parts.path.startswith("/") else page.parent
+        target = (base / unquote(parts.path.lstrip("/"))).resolve()
+        if target.is_dir():
+            target = target / "index.html"
+    if not target.exists():
+        return "missing file"
+    if parts.fragment and target.suffix == ".html":
+        parsed = pages.get(target) or parse(target)
+        if unquote(parts.fragment) not in parsed.ids:
+            return "missing anchor"
+    return ""
+
+
+def search_documents(site: Path) -> list[dict[str, Any]]:
+    """The search index's entries, from MkDocs' or ProperDocs' (Material) or Zensical's file."""
+    material = site / "search" / "search_index.json"
+    if material.exists():
+        return list(search_index(site)["docs"])
+    zensical = json.loads((site / "search.json").read_text(encoding="utf-8"))
+    return list(zensical["items"])
