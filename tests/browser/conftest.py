@@ -12,6 +12,7 @@ import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 import pytest
@@ -94,6 +95,17 @@ class Visit:
         ]
 
 
+def settle(page: Any) -> None:
+    """Wait until the page has loaded and Material's search worker has fetched its index (the
+    last thing a page requests by itself); quicker than waiting for an idle network."""
+    page.wait_for_load_state("load")
+    page.wait_for_function(
+        "() => { const meta = document.querySelector('.md-search-result__meta');"
+        " return !meta || meta.innerText.includes('Typ om te beginnen'); }",
+        timeout=10_000,
+    )
+
+
 def watch(page: object) -> Visit:
     visit = Visit()
     page.on("request", lambda request: visit.requests.append(request.url))  # type: ignore[attr-defined]
@@ -107,8 +119,17 @@ def watch(page: object) -> Visit:
     return visit
 
 
+FINISH_ANIMATIONS = """() => Promise.race([
+    Promise.all(document.getAnimations().map(a => a.finished.catch(() => null))),
+    new Promise(resolve => setTimeout(resolve, 2000)),
+])"""
+
+
 def axe_violations(page: object, axe_source: str) -> list[dict]:
-    """axe-core's violations of impact serious or critical on the loaded page."""
+    """axe-core's violations of impact serious or critical on the loaded page.
+
+    Transitions end first: mid-fade (Material's search dialog) axe would measure blended colours."""
+    page.evaluate(FINISH_ANIMATIONS)  # type: ignore[attr-defined]
     page.add_script_tag(content=axe_source)  # type: ignore[attr-defined]
     result = page.evaluate(  # type: ignore[attr-defined]
         "() => axe.run(document, {runOnly: {type: 'tag', values: "
@@ -124,3 +145,85 @@ def axe_violations(page: object, axe_source: str) -> list[dict]:
         for v in result["violations"]
         if v["impact"] in ("serious", "critical")
     ]
+
+
+# --- The built site: tests/fixtures/site, built once per run (tests/site_fixtures.site_build) ---
+
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 375, "height": 740}
+
+
+@pytest.fixture(scope="session")
+def site_url(site_build: Any) -> Iterator[str]:
+    """The public fixture build, served on localhost for the whole run."""
+    url, stop = serve_directory(site_build.site)
+    yield url
+    stop()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    """A fresh desktop tab (own context: no state leaks between tests)."""
+    context = browser.new_context(viewport=DESKTOP)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def phone(browser: Any) -> Iterator[Any]:
+    """A fresh tab on a 375-pixel-wide touch phone."""
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    yield context.new_page()
+    context.close()
+
+
+_META = "document.querySelector('.md-search-result__meta')"
+
+
+@dataclass(frozen=True)
+class Result:
+    """One search result as the visitor sees it: its heading and its visible tags."""
+
+    title: str
+    tags: tuple[str, ...]
+
+
+def search(page: Any, query: str) -> list[Result]:
+    """Type `query` into Material's search box as a visitor would; the results shown.
+
+    Material answers each keyup from a web worker. The box is emptied first (its meta line then
+    shows the placeholder again), so the results read are those of this query, not the last."""
+    if not page.is_visible("input.md-search__input"):
+        page.keyboard.press("/")
+    box = page.locator("input.md-search__input")
+    box.press("Control+a")
+    box.press("Backspace")
+    page.wait_for_function(f"{_META}.innerText.includes('Typ om te beginnen')", timeout=10_000)
+    box.fill(query[:-1])
+    box.press(query[-1])  # the keyup Material listens to, with the whole query in the box
+    # "n overeenkomende documenten" (or "Geen ...") once this query's results are shown.
+    page.wait_for_function(f"/overeenkomende document/.test({_META}.innerText)", timeout=10_000)
+    return [
+        Result(str(item["title"]), tuple(str(tag) for tag in item["tags"]))
+        for item in page.eval_on_selector_all(
+            ".md-search-result__item > a > article",
+            """articles => articles.map(article => ({
+                title: article.querySelector('h1, h2').innerText.trim(),
+                tags: [...article.querySelectorAll('.md-tag')]
+                    .filter(tag => tag.checkVisibility() && tag.getClientRects().length > 0)
+                    .map(tag => tag.innerText.trim()),
+            }))""",
+        )
+    ]
+
+
+def heading(page: Any) -> str:
+    """The page's h1 as read aloud, without the permalink sign Material adds."""
+    return str(
+        page.eval_on_selector(
+            "article h1",
+            """h1 => [...h1.childNodes]
+                .filter(node => !(node.classList && node.classList.contains('headerlink')))
+                .map(node => node.textContent).join('').trim()""",
+        )
+    )
