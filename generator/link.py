@@ -18,8 +18,11 @@ from generator.model import (
     RECORD_TYPES,
     Edition,
     Graph,
+    Kennisbrief,
     Key,
     Position,
+    Quarter,
+    RawDocument,
     Record,
     RecordType,
 )
@@ -51,7 +54,7 @@ def link(validated: Validated, edition: Edition = "public") -> tuple[Graph, list
     links: dict[Key, dict[str, Key]] = {}
     for key, record in records.items():
         own = resolver.references(record)
-        found = resolver.wikilinks(record)
+        found = resolver.wikilinks(record.path, record.raw, key in in_edition)
         if key not in in_edition:
             continue
         refs[key] = own
@@ -59,6 +62,16 @@ def link(validated: Validated, edition: Edition = "public") -> tuple[Graph, list
         for field_name, targets in own.items():
             for target in targets:
                 backrefs[target][(key.type, field_name)].append(key)
+    dates = {key: _date(records[key], refs[key], records) for key in in_edition}
+    intros = {
+        quarter: intro
+        for quarter, intro in sorted(validated.kennisbrieven.items())
+        if intro.visibility in visible
+    }
+    intro_links = {
+        quarter: resolver.wikilinks(intro.path, intro.raw, True)
+        for quarter, intro in intros.items()
+    }
     graph = Graph(
         edition=edition,
         taxonomy=validated.taxonomy,
@@ -66,9 +79,23 @@ def link(validated: Validated, edition: Edition = "public") -> tuple[Graph, list
         refs=refs,
         backrefs={k: {f: tuple(v) for f, v in by.items()} for k, by in backrefs.items()},
         wikilinks=links,
-        dates={key: _date(records[key], refs[key], records) for key in in_edition},
+        dates=dates,
+        kennisbrieven=intros,
+        intro_links=intro_links,
     )
-    return graph, resolver.diagnostics
+    return graph, [*resolver.diagnostics, *_empty_quarters(intros, dates)]
+
+
+def _empty_quarters(
+    intros: dict[Quarter, Kennisbrief], dates: dict[Key, date | None]
+) -> list[Diagnostic]:
+    """An introduction to a quarter without new records is most likely misnamed."""
+    quarters = {Quarter.of(day) for day in dates.values() if day}
+    return [
+        diagnostic("kennisbrief-zonder-records", intro.path, Position(1, 1), quarter=quarter.label)
+        for quarter, intro in intros.items()
+        if quarter not in quarters
+    ]
 
 
 class _Resolver:
@@ -128,21 +155,31 @@ class _Resolver:
                 )
             )
             return None
-        return self.check_edition(record, field_name, ref, key, position)
+        return self.check_edition(
+            record.path, record.key in self.in_edition, field_name, ref, key, position
+        )
 
     def check_edition(
-        self, record: Record, field_name: str, ref: str, key: Key, position: Position
+        self,
+        source: str,
+        source_in_edition: bool,
+        field_name: str,
+        ref: str,
+        key: Key,
+        position: Position,
     ) -> Key | None:
+        """`key` when the edition holds it; reported when a record in the edition refers to a
+        record that is not (a record outside the edition may: it isn't published)."""
         if key not in self.records:  # failed validation: already reported there
             return None
         if key in self.in_edition:
             return key
-        if record.key in self.in_edition:
+        if source_in_edition:
             target = self.records[key]
             self.diagnostics.append(
                 diagnostic(
                     "verwijzing-niet-in-editie",
-                    record.path,
+                    source,
                     position,
                     ref=ref,
                     field=field_name,
@@ -153,16 +190,19 @@ class _Resolver:
             )
         return None
 
-    def wikilinks(self, record: Record) -> dict[str, Key]:
+    def wikilinks(self, source: str, raw: RawDocument, in_edition: bool) -> dict[str, Key]:
+        """The `[[target]]` links in a body (a record's or a kennisbrief's), resolved."""
         found: dict[str, Key] = {}
-        for link_ in wikilinks.find(record.body):
-            position = Position(record.raw.body_line + link_.line, link_.column + 1)
-            key = self.wikilink(record, link_.target, position)
+        for link_ in wikilinks.find(raw.body):
+            position = Position(raw.body_line + link_.line, link_.column + 1)
+            key = self.wikilink(source, in_edition, link_.target, position)
             if key:
                 found[link_.target] = key
         return found
 
-    def wikilink(self, record: Record, target: str, position: Position) -> Key | None:
+    def wikilink(
+        self, source: str, in_edition: bool, target: str, position: Position
+    ) -> Key | None:
         type_name, _, ident = target.rpartition("/")
         if type_name:
             record_type = next((t for t in RECORD_TYPES if t == type_name), None)
@@ -176,7 +216,7 @@ class _Resolver:
             self.diagnostics.append(
                 diagnostic(
                     "dubbelzinnige-wikilink",
-                    record.path,
+                    source,
                     position,
                     target=target,
                     candidates=listed,
@@ -192,14 +232,16 @@ class _Resolver:
             self.diagnostics.append(
                 diagnostic(
                     "onbekende-wikilink",
-                    record.path,
+                    source,
                     position,
                     target=target,
                     suggestion=suggestion,
                 )
             )
             return None
-        return self.check_edition(record, "tekst", f"[[{target}]]", candidates[0], position)
+        return self.check_edition(
+            source, in_edition, "tekst", f"[[{target}]]", candidates[0], position
+        )
 
 
 def _suggest(suggestions: list[str]) -> str:

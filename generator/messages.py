@@ -68,6 +68,14 @@ RULES: dict[str, Rule] = _rules(
         "Binnen een type mag elke id één keer voorkomen, ook niet als `.md` en `.yml`.",
     ),
     Rule(
+        "kennisbrief-naam",
+        "fout",
+        "'{name}' is geen kwartaal; noem de inleiding van een kennisbrief naar haar kwartaal, "
+        "bijvoorbeeld 'content/kennisbrieven/2016-q1.md'",
+        "Een inleiding in `content/kennisbrieven/` heet naar het kwartaal: jaar, `-q` en het "
+        "kwartaalnummer 1 tot en met 4.",
+    ),
+    Rule(
         "frontmatter-ontbreekt",
         "fout",
         "een .md-bestand begint met een regel '---', dan de velden, dan weer '---'; zet de "
@@ -232,6 +240,14 @@ RULES: dict[str, Rule] = _rules(
         "{edition} uitgave staat; maak {target_path} openbaar of haal de verwijzing weg",
         "Een openbaar record mag niet verwijzen naar een intern record of concept: de link "
         "zou leiden naar een pagina die er niet is. Kies bewust.",
+    ),
+    Rule(
+        "kennisbrief-zonder-records",
+        "waarschuwing",
+        "in het {quarter} is in deze uitgave geen record met een datum in dat kwartaal; de "
+        "kennisbrief bevat alleen deze inleiding. Controleer de bestandsnaam of de datums",
+        "Een kennisbrief meldt wat er in haar kwartaal nieuw is. Een inleiding bij een kwartaal "
+        "zonder nieuwe records wijst vaak op een verkeerd jaar of kwartaal in de bestandsnaam.",
     ),
     Rule(
         "onbekende-wikilink",

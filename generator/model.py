@@ -11,7 +11,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 if TYPE_CHECKING:
-    from generator.schema import RecordData, Taxonomy
+    from generator.schema import KennisbriefIntro, RecordData, Taxonomy
 
 RecordType = Literal["sessions", "practices", "knelpunten", "incidents", "regions", "projects"]
 RECORD_TYPES: tuple[RecordType, ...] = (
@@ -34,7 +34,6 @@ EDITION_VISIBILITIES: Mapping[Edition, frozenset[str]] = {
 }
 
 
-
 def shows_region_progress(edition: Edition, progress_visibility: str) -> bool:
     """Region-level progress is for the region first: the public edition names a region's
     status only when the region chose `progress_visibility: public`; otherwise it appears
@@ -51,6 +50,31 @@ class Position(NamedTuple):
 
     line: int
     column: int
+
+
+class Quarter(NamedTuple):
+    """A calendar quarter: the period of one kennisbrief."""
+
+    year: int
+    number: int  # 1..4
+
+    @classmethod
+    def of(cls, day: date) -> Quarter:
+        return cls(day.year, (day.month - 1) // 3 + 1)
+
+    @property
+    def slug(self) -> str:
+        """'2016-q1': the file name of its introduction and the page's address."""
+        return f"{self.year}-q{self.number}"
+
+    @property
+    def label(self) -> str:
+        """'1e kwartaal 2016', as Dutch readers write it."""
+        return f"{self.number}e kwartaal {self.year}"
+
+    @property
+    def first_day(self) -> date:
+        return date(self.year, 3 * self.number - 2, 1)
 
 
 class Key(NamedTuple):
@@ -114,6 +138,20 @@ class Record:
 
 
 @dataclass(frozen=True)
+class Kennisbrief:
+    """An editor's introduction to the kennisbrief of one quarter (content/kennisbrieven/)."""
+
+    quarter: Quarter
+    path: str
+    data: KennisbriefIntro
+    raw: RawDocument
+
+    @property
+    def visibility(self) -> Visibility:
+        return self.data.visibility
+
+
+@dataclass(frozen=True)
 class Graph:
     """The linked records of one edition.
 
@@ -129,6 +167,9 @@ class Graph:
     backrefs: Mapping[Key, Mapping[tuple[RecordType, str], tuple[Key, ...]]]
     wikilinks: Mapping[Key, Mapping[str, Key]]
     dates: Mapping[Key, date | None]  # own date, or derived (earliest session)
+    # Editors' introductions of the edition, and the records their bodies link to.
+    kennisbrieven: Mapping[Quarter, Kennisbrief] = field(default_factory=dict)
+    intro_links: Mapping[Quarter, Mapping[str, Key]] = field(default_factory=dict)
 
     def of_type(self, record_type: RecordType) -> list[Record]:
         """Records of one type, in id order (stable output)."""

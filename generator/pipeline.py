@@ -31,6 +31,8 @@ def check(root: Path, edition: Edition = "public") -> Checked:
     loaded = load(root)
     validated = validate(loaded)
     graph, link_problems = link(validated, edition)
-    privacy_problems = privacy.check(graph.records, validated.taxonomy.public_contacts)
+    privacy_problems = privacy.check(
+        graph.records, validated.taxonomy.public_contacts, validated.kennisbrieven.values()
+    )
     diagnostics = [*loaded.diagnostics, *validated.diagnostics, *link_problems, *privacy_problems]
     return Checked(graph=graph, diagnostics=sort_diagnostics(diagnostics), files=loaded.files)

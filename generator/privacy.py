@@ -7,33 +7,40 @@ they travel along). Public service contacts can be allowed in taxonomy.yml `publ
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import partial
 from typing import Any
 
 from generator.diagnostics import Diagnostic
 from generator.messages import diagnostic
-from generator.model import FieldPath, Position, Record
+from generator.model import FieldPath, Kennisbrief, Position, Record
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # Dutch numbers: 0 and nine digits, or +31/0031 and nine, with optional spaces or hyphens.
 PHONE = re.compile(r"(?<![\w+])(?:\+31|0031|0)[ -]?(?:\d[ -]?){8}\d(?!\d)")
 
 
-def check(records: Mapping[Any, Record], public_contacts: list[str]) -> list[Diagnostic]:
+def check(
+    records: Mapping[Any, Record],
+    public_contacts: list[str],
+    kennisbrieven: Iterable[Kennisbrief] = (),
+) -> list[Diagnostic]:
+    """Every e-mail address and phone number in a public record or kennisbrief introduction."""
     allowed = {_normalise(contact) for contact in public_contacts}
+    documents = [
+        *(record.raw for record in records.values() if record.visibility == "public"),
+        *(intro.raw for intro in kennisbrieven if intro.visibility == "public"),
+    ]
     problems: list[Diagnostic] = []
-    for record in records.values():
-        if record.visibility != "public":
-            continue
-        texts = list(_texts(record.raw.fields, ()))
-        everything = "\n".join([record.body, *(text for _, text in texts)])
+    for raw in documents:
+        texts = list(_texts(raw.fields, ()))
+        everything = "\n".join([raw.body, *(text for _, text in texts)])
         if "@" not in everything and not PHONE.search(everything):
             continue  # the common case, in one pass; positions are only worked out on a hit
         for path, text in texts:
-            position = record.raw.position(path)
-            problems += _scan(text, record, allowed, lambda _line, _column, p=position: p)
-        problems += _scan(record.body, record, allowed, partial(_in_body, record.raw.body_line))
+            position = raw.position(path)
+            problems += _scan(text, raw.path, allowed, lambda _line, _column, p=position: p)
+        problems += _scan(raw.body, raw.path, allowed, partial(_in_body, raw.body_line))
     return problems
 
 
@@ -41,7 +48,7 @@ def _in_body(body_line: int, line: int, column: int) -> Position:
     return Position(body_line + line, column + 1)
 
 
-def _scan(text: str, record: Record, allowed: set[str], where: Any) -> list[Diagnostic]:
+def _scan(text: str, source: str, allowed: set[str], where: Any) -> list[Diagnostic]:
     problems = []
     for rule, pattern in (("privacy-email", EMAIL), ("privacy-telefoon", PHONE)):
         for match in pattern.finditer(text):
@@ -50,7 +57,7 @@ def _scan(text: str, record: Record, allowed: set[str], where: Any) -> list[Diag
                 continue
             line = text.count("\n", 0, match.start())
             column = match.start() - (text.rfind("\n", 0, match.start()) + 1)
-            problems.append(diagnostic(rule, record.path, where(line, column), value=value))
+            problems.append(diagnostic(rule, source, where(line, column), value=value))
     return problems
 
 

@@ -215,6 +215,26 @@ REFERENCE_FIELDS: dict[RecordType, dict[str, RecordType]] = {
 }
 
 
+class KennisbriefIntro(_Strict):
+    """content/kennisbrieven/<jaar>-q<n>.md: the editor's introduction to one kennisbrief.
+
+    Optional: every quarter with new records gets its kennisbrief anyway. The body is the
+    introduction; `[[id]]` links work as in records.
+    """
+
+    title: Text | None = Field(
+        None, description="Titel van de kennisbrief; standaard 'Kennisbrief 1e kwartaal 2016'."
+    )
+    summary: Text | None = Field(
+        None, description="Samenvatting in één alinea, voor het overzicht en de feed."
+    )
+    visibility: Literal["public", "internal", "draft"] = Field(
+        "public",
+        description="Zichtbaarheid van de inleiding: public, internal of draft (zoals bij "
+        "records).",
+    )
+
+
 class Theme(_Strict):
     label: Text = Field(description="Naam van het thema zoals op de site.")
     description: Text | None = Field(None, description="Omschrijving in één regel.")

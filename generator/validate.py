@@ -17,11 +17,20 @@ from pydantic import BaseModel, ValidationError
 from generator.diagnostics import Diagnostic
 from generator.load import TAXONOMY_FILE, Loaded
 from generator.messages import diagnostic, did_you_mean
-from generator.model import FieldPath, Key, Position, RawDocument, Record
-from generator.schema import MODELS, Incident, Practice, Region, Session, Taxonomy
+from generator.model import FieldPath, Kennisbrief, Key, Position, Quarter, RawDocument, Record
+from generator.schema import (
+    MODELS,
+    Incident,
+    KennisbriefIntro,
+    Practice,
+    Region,
+    Session,
+    Taxonomy,
+)
 from generator.yamlsource import meaning
 
 KEY_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*")
+QUARTER_PATTERN = re.compile(r"(\d{4})-q([1-4])")
 MAX_PARTICIPANTS = 15
 TYPE_LABELS = {
     "sessions": "een sessie",
@@ -51,6 +60,7 @@ class Validated:
     records: dict[Key, Record] = field(default_factory=dict)
     known: set[Key] = field(default_factory=set)
     taxonomy: Taxonomy = field(default_factory=Taxonomy)
+    kennisbrieven: dict[Quarter, Kennisbrief] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
@@ -69,7 +79,35 @@ def validate(loaded: Loaded) -> Validated:
         if isinstance(data, Region):
             result.diagnostics += _check_code(record, data, codes)
         result.records[raw.key] = record
+    result.kennisbrieven, problems = validate_kennisbrieven(loaded.kennisbrieven)
+    result.diagnostics += problems
     return result
+
+
+def validate_kennisbrieven(
+    documents: Iterable[RawDocument],
+) -> tuple[dict[Quarter, Kennisbrief], list[Diagnostic]]:
+    """Introductions by quarter; the file name must name the quarter (`2016-q1.md`)."""
+    found: dict[Quarter, Kennisbrief] = {}
+    problems: list[Diagnostic] = []
+    for raw in documents:
+        name = raw.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        matched = QUARTER_PATTERN.fullmatch(name)
+        if not matched:
+            problems.append(diagnostic("kennisbrief-naam", raw.path, Position(1, 1), name=name))
+            continue
+        quarter = Quarter(int(matched.group(1)), int(matched.group(2)))
+        if quarter in found:
+            other = found[quarter].path
+            problems.append(
+                diagnostic("dubbele-id", raw.path, Position(1, 1), id=name, other=other)
+            )
+            continue
+        data, field_problems = validate_fields(KennisbriefIntro, raw, "een kennisbrief")
+        problems += field_problems
+        if data is not None:
+            found[quarter] = Kennisbrief(quarter=quarter, path=raw.path, data=data, raw=raw)
+    return found, problems
 
 
 def validate_taxonomy(raw: RawDocument | None) -> tuple[Taxonomy, list[Diagnostic]]:
