@@ -22,6 +22,7 @@ from generator import __version__
 from generator.diagnostics import Diagnostic
 from generator.load import CONTENT_DIR
 from generator.model import Edition
+from generator.render import RenderOptions
 from generator.site import pages
 
 Engine = Literal["zensical", "mkdocs"]
@@ -71,7 +72,7 @@ def export(request: ExportRequest) -> ExportReport:
         return report
     config = load_config(config_path)
     docs_dir = (request.root / str(config.get("docs_dir", DOCS))).resolve()
-    site = pages(request.root, request.edition)
+    site = pages(request.root, request.edition, RenderOptions(site_url=config.get("site_url")))
     report.diagnostics = site.diagnostics
     if site.has_errors:
         return report

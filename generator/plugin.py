@@ -31,6 +31,11 @@ if TYPE_CHECKING:
 log = logging.getLogger("mkdocs.plugins.kennisbank")
 
 OFFLINE_DOWNLOAD = "downloads/kennisbank-offline.zip"
+NO_SITE_URL = (
+    "site_url ontbreekt in mkdocs.yml: zonder het adres van de site kunnen de feeds en de "
+    "e-mailversies van de kennisbrieven geen links bevatten en worden ze niet gemaakt. Vul "
+    "site_url in, bijvoorbeeld 'site_url: https://kennisbank.example.nl/'."
+)
 
 
 class KennisbankConfig(Config):  # type: ignore[no-untyped-call]
@@ -51,7 +56,11 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         edition = cast(Edition, self.config.edition)  # a Choice of exactly these values
         zip_path = self.config.offline_zip
-        options = RenderOptions(offline_download=OFFLINE_DOWNLOAD if zip_path else None)
+        options = RenderOptions(
+            offline_download=OFFLINE_DOWNLOAD if zip_path else None, site_url=config.site_url
+        )
+        if not config.site_url:
+            log.warning(NO_SITE_URL)
         site = site_pages(self._root(config), edition, options, show_problems=self.previewing)
         for diagnostic in site.diagnostics:
             if diagnostic.is_error:

@@ -86,8 +86,9 @@ def test_a_public_region_with_internal_progress_shows_no_progress_in_public(
     public_build: Built,
 ) -> None:
     page = (public_build.site / "regios/flevoland/index.html").read_text(encoding="utf-8")
-    assert "Voortgang" not in page
+    assert "Voortgang BZOO 2.0" not in page and "kb-voortgang-" not in page
     shown = (public_build.site / "regios/utrecht/index.html").read_text(encoding="utf-8")
+    assert "Voortgang BZOO 2.0" in shown and "kb-voortgang-" in shown
     assert "Openbare toelichting bij de voortgang." in shown
 
 
@@ -145,4 +146,4 @@ def test_both_editions_build_from_the_repository_content(
     assert main(args) == 0, capsys.readouterr()
     flevoland = (site / "regios/flevoland/index.html").read_text(encoding="utf-8")
     # Flevoland keeps its progress internal: only the internal edition shows it on its page.
-    assert ("Voortgang" in flevoland) == bool(flags)
+    assert ("Voortgang BZOO 2.0" in flevoland) == bool(flags)

@@ -22,6 +22,7 @@ import yaml
 from generator.build import BuildRequest, load
 from generator.cli import main
 from generator.export import MARKER, load_config
+from generator.render import RenderOptions
 from generator.site import pages as site_pages
 from tests.site_support import (
     FIXTURES,
@@ -214,7 +215,7 @@ def test_plugin_and_export_hand_out_identical_pages(
     }
     assert exported == plugin_pages
     # And both are what generator.site.pages renders.
-    rendered = site_pages(project, "public").pages
+    rendered = site_pages(project, "public", RenderOptions(site_url=f"https://{SITE_HOST}/")).pages
     assert {path: text.encode("utf-8") for path, text in rendered.items()} == plugin_pages
 
 

@@ -13,10 +13,14 @@ from generator.diagnostics import Diagnostic
 from generator.guide import guide_pages
 from generator.model import RECORD_TYPES, Graph
 from generator.render import addresses
+from generator.render.email import kennisbrief_email
+from generator.render.feeds import kennisbrieven_feed, records_feed
 from generator.render.home import home_page
 from generator.render.indexes import section_page, theme_page, themes_index
+from generator.render.kennisbrief import issues, kennisbrief_index, kennisbrief_page
 from generator.render.pages import record_page
 from generator.render.problems import add_problem_banners
+from generator.render.voortgang import progress_page
 
 
 @dataclass(frozen=True)
@@ -25,9 +29,14 @@ class RenderOptions:
     offline_download: str | None = None
     # Content problems to show on the pages (the local preview only; a build stops on them).
     problems: Sequence[Diagnostic] = ()
+    # The site's address: feeds and e-mails need absolute links. None: they are left out
+    # (and the adapter says so).
+    site_url: str | None = None
 
 
 def render(graph: Graph, options: RenderOptions | None = None) -> dict[str, str]:
+    """Every generated file by its path: Markdown pages (`.md`) and finished files (feeds,
+    e-mails) that the engine copies as they are."""
     options = options or RenderOptions()
     pages: dict[str, str] = {addresses.HOME: home_page(graph, options.offline_download)}
     for record_type in RECORD_TYPES:
@@ -38,6 +47,17 @@ def render(graph: Graph, options: RenderOptions | None = None) -> dict[str, str]
     for theme in graph.taxonomy.themes:
         pages[addresses.theme_path(theme)] = theme_page(graph, theme)
     pages.update(guide_pages())
+    pages[addresses.PROGRESS] = progress_page(graph)
+    found = issues(graph)
+    pages[addresses.kennisbrief_index()] = kennisbrief_index(graph, found)
+    for issue in found:
+        pages[addresses.kennisbrief_path(issue.quarter)] = kennisbrief_page(graph, issue)
+    if options.site_url:
+        pages[addresses.FEED_RECORDS] = records_feed(graph, options.site_url)
+        pages[addresses.FEED_KENNISBRIEVEN] = kennisbrieven_feed(found, options.site_url)
+        for issue in found:
+            email = kennisbrief_email(graph, issue, options.site_url)
+            pages[addresses.kennisbrief_email(issue.quarter)] = email
     add_problem_banners(pages, graph, options.problems)
     return pages
 

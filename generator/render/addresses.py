@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import posixpath
 
-from generator.model import Key, RecordType
+from generator.model import Key, Quarter, RecordType
 
 SECTIONS: dict[RecordType, str] = {
     "sessions": "sessies",
@@ -62,3 +62,38 @@ def themes_index() -> str:
 def relative(source: str, target: str) -> str:
     """A Markdown link from one page file to another, relative so MkDocs validates it."""
     return posixpath.relpath(target, posixpath.dirname(source) or ".")
+
+
+# Publications: the quarterly kennisbrief, the national progress overview and the feeds.
+KENNISBRIEF_SECTION = "kennisbrief"
+PROGRESS = "voortgang/index.md"
+FEED_RECORDS = "feeds/nieuw.xml"
+FEED_KENNISBRIEVEN = "feeds/kennisbrieven.xml"
+
+
+def kennisbrief_index() -> str:
+    return f"{KENNISBRIEF_SECTION}/index.md"
+
+
+def kennisbrief_path(quarter: Quarter) -> str:
+    return f"{KENNISBRIEF_SECTION}/{quarter.slug}.md"
+
+
+def kennisbrief_email(quarter: Quarter) -> str:
+    """The standalone e-mail version, beside the page's own folder."""
+    return f"{KENNISBRIEF_SECTION}/{quarter.slug}/e-mail.html"
+
+
+def url(path: str) -> str:
+    """The site-relative URL a page file is served at, with directory URLs (both engines):
+    `praktijken/groepsapp.md` -> `praktijken/groepsapp/`, `index.md` -> ``."""
+    if not path.endswith(".md"):
+        return path
+    stem = path[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return f"{stem}/"
+
+
+def absolute(site_url: str, path: str) -> str:
+    return site_url.rstrip("/") + "/" + url(path)

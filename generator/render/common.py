@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
 from generator import wikilinks
@@ -99,8 +99,12 @@ class Page:
 
 def body_markdown(page: Page, record: Record) -> str:
     """The body with `[[wikilinks]]` as relative links and raw HTML escaped."""
-    body = record.body
-    found = page.graph.wikilinks.get(record.key, {})
+    return linked_body(page, record.body, page.graph.wikilinks.get(record.key, {}))
+
+
+def linked_body(page: Page, body: str, found: Mapping[str, Key]) -> str:
+    """A Markdown body (a record's, a kennisbrief's) with its resolved `[[wikilinks]]` as
+    links made by `page`, and raw HTML escaped."""
     pieces: list[str] = []
     last = 0
     for wikilink in wikilinks.find(body):

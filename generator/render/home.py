@@ -6,6 +6,7 @@ from generator.model import Graph
 from generator.render import addresses
 from generator.render.common import Page, sort_keys
 from generator.render.formatting import frontmatter, text
+from generator.render.kennisbrief import issues
 
 SITE_NAME = "Kennisbank Bevolkingszorg"
 NEWEST = 8
@@ -73,6 +74,7 @@ def home_page(graph: Graph, offline_download: str | None) -> str:
     themes = len(graph.taxonomy.themes)
     page.add(f"| [Thema's]({page.to(addresses.themes_index())}) | {themes} |")
     page.blank()
+    _publications(page)
     if offline_download:
         page.heading(2, "Zonder netwerk")
         page.add(
@@ -80,3 +82,21 @@ def home_page(graph: Graph, offline_download: str | None) -> str:
             "`index.html` in uw browser: alles werkt dan ook zonder internet, zoeken inbegrepen.",
         )
     return page.render()
+
+
+def _publications(page: Page) -> None:
+    found = issues(page.graph)
+    latest = ""
+    if found:
+        target = page.to(addresses.kennisbrief_path(found[0].quarter))
+        latest = f" De nieuwste: [{text(found[0].title)}]({target})."
+    page.heading(2, "Publicaties")
+    page.add(
+        f"- [Kennisbrieven]({page.to(addresses.kennisbrief_index())}): elk kwartaal wat er "
+        f"bij kwam.{latest}",
+        f"- [Voortgang van de invoering]({page.to(addresses.PROGRESS)}): hoe ver de regio's "
+        "zijn met *Bevolkingszorg op orde 2.0*.",
+        f"- Feeds voor uw feedlezer: [nieuwe records]({page.to(addresses.FEED_RECORDS)}) en "
+        f"[kennisbrieven]({page.to(addresses.FEED_KENNISBRIEVEN)}).",
+    )
+    page.blank()

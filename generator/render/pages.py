@@ -124,4 +124,3 @@ RENDERERS: dict[str, Callable[[Page, Record], None]] = {
     "regions": region_page,
     "projects": project_page,
 }
-

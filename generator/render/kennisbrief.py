@@ -1,0 +1,156 @@
+"""The quarterly kennisbrief: what was added in a quarter, as a page, an index and an e-mail.
+
+A quarter has a kennisbrief when records dated in it are in the edition, or when an editor
+wrote an introduction for it (content/kennisbrieven/<jaar>-q<n>.md). Nothing is written twice:
+titles, summaries and links come from the records themselves.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from generator.model import Graph, Kennisbrief, Key, Quarter, RecordType
+from generator.render import addresses
+from generator.render.common import Page, linked_body, sort_keys
+from generator.render.formatting import frontmatter, text, visibility_banner
+
+INDEX_TITLE = "Kennisbrieven"
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One quarter's kennisbrief: its records by type (newest first) and the introduction."""
+
+    quarter: Quarter
+    records: dict[RecordType, list[Key]]  # keys by type, in addresses.SECTION_ORDER
+    intro: Kennisbrief | None
+
+    @property
+    def title(self) -> str:
+        if self.intro and self.intro.data.title:
+            return self.intro.data.title
+        return f"Kennisbrief {self.quarter.label}"
+
+    @property
+    def count(self) -> int:
+        return sum(len(keys) for keys in self.records.values())
+
+    @property
+    def published(self) -> date:
+        """The newest record's date: when the kennisbrief last changed, for feeds."""
+        return self.last_day or self.quarter.first_day
+
+    last_day: date | None = None
+
+
+def issues(graph: Graph) -> list[Issue]:
+    """Every quarter's kennisbrief, newest first."""
+    by_quarter: dict[Quarter, list[Key]] = defaultdict(list)
+    for key, day in graph.dates.items():
+        if day:
+            by_quarter[Quarter.of(day)].append(key)
+    found = []
+    for quarter in sorted({*by_quarter, *graph.kennisbrieven}, reverse=True):
+        keys = sort_keys(graph, by_quarter.get(quarter, []))
+        grouped = {
+            record_type: [k for k in keys if k.type == record_type]
+            for record_type in addresses.SECTION_ORDER
+        }
+        days = [d for k in keys if (d := graph.dates.get(k))]
+        found.append(
+            Issue(
+                quarter=quarter,
+                records={t: ks for t, ks in grouped.items() if ks},
+                intro=graph.kennisbrieven.get(quarter),
+                last_day=max(days, default=None),
+            )
+        )
+    return found
+
+
+def summary_sentence(issue: Issue) -> str:
+    """'12 nieuwe records: 8 praktijken, 3 knelpunten en 1 sessie.'"""
+    if not issue.count:
+        return "Geen nieuwe records in dit kwartaal."
+    parts = [_counted(len(keys), record_type) for record_type, keys in issue.records.items()]
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " en " + parts[-1]
+    noun = "nieuw record" if issue.count == 1 else "nieuwe records"
+    return f"{issue.count} {noun}: {listed}."
+
+
+def kennisbrief_page(graph: Graph, issue: Issue) -> str:
+    path = addresses.kennisbrief_path(issue.quarter)
+    page = Page(graph, path)
+    description = (issue.intro and issue.intro.data.summary) or summary_sentence(issue)
+    page.add(frontmatter({"title": issue.title, "description": " ".join(description.split())}))
+    page.add(f"# {text(issue.title)}", "")
+    if issue.intro:
+        banner = visibility_banner(issue.intro.visibility)
+        if banner:
+            page.add(banner)
+    page.add(f"*Kennisbank Bevolkingszorg · {text(issue.quarter.label)}*", "")
+    intro = intro_markdown(page, issue)
+    if intro:
+        page.add(intro, "")
+    page.heading(2, "Nieuw in dit kwartaal")
+    page.add(text(summary_sentence(issue)), "")
+    for record_type, keys in issue.records.items():
+        page.heading(3, f"{addresses.TYPE_NAMES[record_type][1]} ({len(keys)})")
+        page.add(*(page.list_item(key) for key in keys))
+        page.blank()
+    page.heading(2, "Meer")
+    page.add(
+        f"- [Voortgang van de invoering]({page.to(addresses.PROGRESS)}): de landelijke stand "
+        "per thema.",
+        f"- [Alle kennisbrieven]({page.to(addresses.kennisbrief_index())}), ook als "
+        f"[feed]({page.to(addresses.FEED_KENNISBRIEVEN)}).",
+        f"- [Deze kennisbrief als e-mail]({page.to(addresses.kennisbrief_email(issue.quarter))}): "
+        "een los HTML-bestand om te versturen.",
+    )
+    return page.render()
+
+
+def kennisbrief_index(graph: Graph, found: list[Issue]) -> str:
+    page = Page(graph, addresses.kennisbrief_index())
+    page.add(
+        frontmatter(
+            {
+                "title": INDEX_TITLE,
+                "description": "Elk kwartaal een kennisbrief: wat er in de kennisbank bij kwam.",
+            }
+        )
+    )
+    page.add(f"# {INDEX_TITLE}", "")
+    page.add(
+        "Elk kwartaal een kennisbrief met wat er in de kennisbank bij kwam: sessies, "
+        "praktijken, knelpunten en meer. Volg ze via de "
+        f"[feed van kennisbrieven]({page.to(addresses.FEED_KENNISBRIEVEN)}) of de "
+        f"[feed van nieuwe records]({page.to(addresses.FEED_RECORDS)}) in uw feedlezer.",
+        "",
+    )
+    if not found:
+        page.add("Er is nog geen kennisbrief.", "")
+        return page.render()
+    for issue in found:
+        target = page.to(addresses.kennisbrief_path(issue.quarter))
+        email = page.to(addresses.kennisbrief_email(issue.quarter))
+        summary = (issue.intro and issue.intro.data.summary) or summary_sentence(issue)
+        page.add(
+            f"- [{text(issue.title)}]({target}) — {text(' '.join(summary.split()))} "
+            f"([e-mailversie]({email}))"
+        )
+    return page.render()
+
+
+def intro_markdown(page: Page, issue: Issue) -> str:
+    """The introduction's body with `[[wikilinks]]` as links and raw HTML escaped."""
+    if not issue.intro:
+        return ""
+    return linked_body(page, issue.intro.raw.body, page.graph.intro_links.get(issue.quarter, {}))
+
+
+def _counted(count: int, record_type: RecordType) -> str:
+    singular, plural = addresses.TYPE_NAMES[record_type]
+    return f"{count} {(singular if count == 1 else plural).lower()}"
