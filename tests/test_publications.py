@@ -1,0 +1,335 @@
+"""Publications: the quarterly kennisbrief, its e-mail, the feeds and the national progress
+overview, including the proof that a region's internal progress can't be read from the public
+build."""
+
+from __future__ import annotations
+
+import gzip
+import re
+import shutil
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import feedparser
+import pytest
+
+from generator.build import BuildRequest, build
+from generator.model import Quarter
+from generator.pipeline import check
+from generator.progress import Aggregate, overview, releasable
+from generator.render import RenderOptions, render
+from generator.schema import Assessment
+from tests.conftest import TreeFactory
+from tests.site_support import FIXTURES, ROOT, Built
+
+SITE_URL = "https://kennisbank-bevolkingszorg.example/"  # mkdocs.yml
+
+
+# --- Disclosure control -------------------------------------------------------------------
+
+
+def _said(*statuses: str) -> list[list[Assessment]]:
+    """One hidden region per status, each with one assessment."""
+    return [[Assessment(date=date(2016, 3, 1), theme="oefenen", status=s)] for s in statuses]
+
+
+def test_without_hidden_regions_the_count_is_complete() -> None:
+    assert releasable([]) and releasable([[], []])
+
+
+@pytest.mark.parametrize(
+    "statuses",
+    [
+        ("gerealiseerd",),
+        ("gerealiseerd", "niet-gestart"),
+        ("in-uitvoering", "in-uitvoering", "in-uitvoering"),  # all three would be known
+    ],
+)
+def test_hidden_statuses_that_could_be_traced_are_not_counted(statuses: tuple[str, ...]) -> None:
+    assert not releasable(_said(*statuses))
+
+
+def test_three_hidden_regions_that_differ_are_counted() -> None:
+    assert releasable(_said("gerealiseerd", "in-uitvoering", "in-uitvoering"))
+
+
+def _region(code: str, status: str, *, public: bool, day: str = "2016-03-01") -> str:
+    visibility = "public" if public else "internal"
+    return (
+        f"title: Regio {code}\ncode: {code}\nprogress_visibility: {visibility}\n"
+        f"progress:\n  - date: {day}\n    theme: oefenen\n    status: {status}\n"
+        f"    note: toelichting {code}\n"
+    )
+
+
+def _regions(public: dict[str, str], hidden: dict[str, str]) -> dict[str, str | None]:
+    """Replace the base tree's regions by these (code -> status)."""
+    files: dict[str, str | None] = {
+        f"content/regions/{name}.yml": None
+        for name in ("flevoland", "gooi-en-vechtstreek", "utrecht")
+    }
+    # The base tree's records refer to these ids; keep them, as public regions without progress.
+    for name, code in (("flevoland", "VRFL"), ("gooi-en-vechtstreek", "VRGV"), ("utrecht", "VRU")):
+        files[f"content/regions/{name}.yml"] = f"title: {name}\ncode: {code}\n"
+    for code, status in public.items():
+        files[f"content/regions/{code.lower()}.yml"] = _region(code, status, public=True)
+    for code, status in hidden.items():
+        files[f"content/regions/{code.lower()}.yml"] = _region(code, status, public=False)
+    return files
+
+
+def test_overview_names_public_regions_and_counts_the_rest_only_when_safe(
+    tree: TreeFactory,
+) -> None:
+    root = tree(_regions({"PA": "gerealiseerd"}, {"HA": "niet-gestart", "HB": "in-uitvoering"}))
+    checked = check(root)
+    assert checked.diagnostics == []
+    figures = overview(checked.graph)
+    assert [r.data.code for r in figures.regions] == ["PA"]  # type: ignore[union-attr]
+    # Two hidden regions: counting them would reveal both statuses.
+    assert figures.per_theme["oefenen"] == Aggregate(
+        counts=figures.per_theme["oefenen"].counts, complete=False
+    )
+    assert dict(figures.per_theme["oefenen"].counts) == {"gerealiseerd": 1}
+
+
+def test_overview_counts_hidden_regions_when_they_cannot_be_told_apart(
+    tree: TreeFactory,
+) -> None:
+    hidden = {"HA": "niet-gestart", "HB": "in-uitvoering", "HC": "in-uitvoering"}
+    figures = overview(check(tree(_regions({"PA": "gerealiseerd"}, hidden))).graph)
+    aggregate = figures.per_theme["oefenen"]
+    assert aggregate.complete
+    assert dict(aggregate.counts) == {"gerealiseerd": 1, "niet-gestart": 1, "in-uitvoering": 2}
+
+
+def test_internal_edition_names_every_region(tree: TreeFactory) -> None:
+    root = tree(_regions({"PA": "gerealiseerd"}, {"HA": "niet-gestart"}))
+    figures = overview(check(root, "internal").graph)
+    assert [r.data.code for r in figures.regions] == ["HA", "PA"]  # type: ignore[union-attr]
+    assert figures.per_theme["oefenen"].complete
+
+
+def test_a_peildatum_only_a_hidden_region_used_is_not_shown(tree: TreeFactory) -> None:
+    files = _regions({"PA": "gerealiseerd"}, {})
+    files["content/regions/ha.yml"] = _region("HA", "niet-gestart", public=False, day="2016-05-09")
+    figures = overview(check(tree(files)).graph)
+    assert [point.peildatum for point in figures.trend] == [date(2016, 3, 1)]
+    page = render(check(tree(files)).graph)["voortgang/index.md"]
+    assert "9 mei 2016" not in page and "Regio HA" not in page
+
+
+def test_swapping_statuses_between_hidden_regions_changes_no_public_page(
+    tree: TreeFactory, tmp_path: Path
+) -> None:
+    """With three hidden regions counted, which of them said what stays unknowable."""
+    pages = []
+    for statuses in (
+        ("niet-gestart", "in-uitvoering", "gerealiseerd"),
+        ("gerealiseerd", "niet-gestart", "in-uitvoering"),
+    ):
+        hidden = dict(zip(("HA", "HB", "HC"), statuses, strict=True))
+        root = tree(_regions({"PA": "gerealiseerd"}, hidden))
+        pages.append(render(check(root).graph, RenderOptions(site_url=SITE_URL)))
+    assert pages[0] == pages[1]
+    assert "| 1 | 0 | 1 | 2 | alle regio's |" in pages[0]["voortgang/index.md"]
+
+
+# --- The whole public build does not depend on a hidden region's status ---------------------
+
+
+def _build_with_flevoland_saying(status: str, target: Path) -> Path:
+    content = target / "content"
+    shutil.copytree(FIXTURES / "site" / "content", content)
+    region = content / "regions" / "flevoland.yml"
+    region.write_text(
+        region.read_text("utf-8").replace("status: niet-gestart", f"status: {status}"), "utf-8"
+    )
+    site = target / "site"
+    report = build(
+        BuildRequest(
+            config_file=ROOT / "mkdocs.yml",
+            site_dir=site,
+            offline=False,
+            work_dir=target / "work",
+            content_dir=content,
+        )
+    )
+    assert report.ok, report.problems
+    return site
+
+
+def _every_file(site: Path) -> dict[str, bytes]:
+    files = {}
+    for path in sorted(site.rglob("*")):
+        if path.is_file():
+            data = path.read_bytes()
+            files[path.relative_to(site).as_posix()] = (
+                gzip.decompress(data) if path.suffix == ".gz" else data  # gzip stamps a time
+            )
+    return files
+
+
+def test_no_file_of_the_public_build_reveals_an_internal_regions_status(tmp_path: Path) -> None:
+    """Flevoland keeps its progress internal. Build the public site with Flevoland reporting
+    'niet-gestart' and again with 'gerealiseerd': if any file (page, search index, feed,
+    e-mail, sitemap) showed its status, directly or through a count, the builds would differ."""
+    first = _every_file(_build_with_flevoland_saying("niet-gestart", tmp_path / "a"))
+    second = _every_file(_build_with_flevoland_saying("gerealiseerd", tmp_path / "b"))
+    assert "voortgang/index.html" in first and "feeds/nieuw.xml" in first
+    assert first.keys() == second.keys()
+    differing = [path for path in first if first[path] != second[path]]
+    assert differing == []
+
+
+# --- The kennisbrief ------------------------------------------------------------------------
+
+
+def test_every_quarter_with_new_records_has_a_kennisbrief(site_build: Built) -> None:
+    graph = check(FIXTURES / "site").graph
+    quarters = {Quarter.of(day) for day in graph.dates.values() if day}
+    assert quarters == {Quarter(2016, 1), Quarter(2017, 1)}
+    for quarter in quarters:
+        assert (site_build.site / "kennisbrief" / quarter.slug / "index.html").is_file()
+        assert (site_build.site / "kennisbrief" / quarter.slug / "e-mail.html").is_file()
+    index = (site_build.site / "kennisbrief/index.html").read_text("utf-8")
+    assert index.index("Kennisbrief 1e kwartaal 2017") < index.index("Kennisbrief voorjaar 2016")
+
+
+def test_kennisbrief_has_the_introduction_then_the_new_records_by_type(site_build: Built) -> None:
+    page = (site_build.site / "kennisbrief/2016-q1/index.html").read_text("utf-8")
+    text = _visible_text(page)
+    assert "Dit kwartaal kwam de eerste sessie bijeen" in text
+    assert "&lt;b&gt;let op&lt;/b&gt;" in page  # raw HTML in the introduction stays text
+    assert text.index("Volgende keer") < text.index("Nieuw in dit kwartaal")
+    assert "5 nieuwe records: 3 praktijken, 1 sessie en 1 knelpunt." in text
+    assert 'href="../../praktijken/groepsapp/"' in page  # the [[groepsapp]] link
+    assert "Bewoners regelen vanuit de opvanglocatie zelf een slaapplaats" in text  # a summary
+    assert "Leerarena na de brand" not in text  # 2017: the next kennisbrief
+
+
+class _Elements(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, {k: v or "" for k, v in attrs}))
+
+
+def _elements(html: str) -> list[tuple[str, dict[str, str]]]:
+    parser = _Elements()
+    parser.feed(html)
+    return parser.tags
+
+
+def _site_file(site: Path, url: str) -> Path:
+    """The built file an absolute site URL is served from."""
+    assert url.startswith(SITE_URL), url
+    path = urlsplit(url).path.lstrip("/")
+    return site / path / "index.html" if path == "" or path.endswith("/") else site / path
+
+
+def test_email_is_a_standalone_file_a_mail_client_can_show(site_build: Built) -> None:
+    email = (site_build.site / "kennisbrief/2016-q1/e-mail.html").read_text("utf-8")
+    elements = _elements(email)
+    tags = {tag for tag, _ in elements}
+    assert not tags & {"script", "img", "link", "style", "iframe", "object"}
+    assert 'lang="nl"' in email and '<meta charset="utf-8">' in email
+    for tag, attrs in elements:
+        if tag in {"p", "h1", "h2", "h3", "ul", "li", "a"}:
+            assert attrs.get("style"), f"<{tag}> has no inline style"
+    links = [attrs["href"] for tag, attrs in elements if tag == "a"]
+    assert len(links) >= 6
+    for url in links:
+        assert _site_file(site_build.site, url).is_file(), url
+    assert "Lees vooral" in email and "&lt;b&gt;let op&lt;/b&gt;" in email
+
+
+def test_the_page_links_its_email_and_the_index_links_both(site_build: Built) -> None:
+    page = (site_build.site / "kennisbrief/2016-q1/index.html").read_text("utf-8")
+    assert 'href="e-mail.html"' in page
+    index = (site_build.site / "kennisbrief/index.html").read_text("utf-8")
+    assert 'href="2016-q1/"' in index and 'href="2016-q1/e-mail.html"' in index
+
+
+# --- Feeds ----------------------------------------------------------------------------------
+
+
+def test_feed_of_new_records_is_valid_atom_with_the_newest_first(site_build: Built) -> None:
+    feed = feedparser.parse((site_build.site / "feeds/nieuw.xml").read_bytes())
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.version == "atom10"
+    assert feed.feed.title == "Kennisbank Bevolkingszorg: nieuw"
+    titles = [entry.title for entry in feed.entries]
+    assert titles[0] == "Leerarena na de brand"  # 1 februari 2017, the newest
+    assert "Groepsapp voor medewerkers" in titles
+    assert "Interne praktijk" not in " ".join(titles)
+    groepsapp = next(e for e in feed.entries if e.title == "Groepsapp voor medewerkers")
+    assert groepsapp.link == f"{SITE_URL}praktijken/groepsapp/"
+    assert groepsapp.published.startswith("2016-03-15")
+    assert groepsapp.summary == "Medewerkers bevolkingszorg melden zich via een groepsapp."
+    assert groepsapp.tags[0].label == "Praktijk"
+    for entry in feed.entries:
+        assert _site_file(site_build.site, entry.link).is_file(), entry.link
+    # A title with markup is text in the feed, not markup.
+    assert any(t.startswith("<script>alert(1)</script>") for t in titles)
+
+
+def test_feed_of_kennisbrieven_lists_each_quarter(site_build: Built) -> None:
+    feed = feedparser.parse((site_build.site / "feeds/kennisbrieven.xml").read_bytes())
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert [e.title for e in feed.entries] == [
+        "Kennisbrief 1e kwartaal 2017",
+        "Kennisbrief voorjaar 2016",
+    ]
+    spring = feed.entries[1]
+    assert spring.summary == "De eerste opbrengst van de sessies in Midden-Nederland."
+    assert spring.link == f"{SITE_URL}kennisbrief/2016-q1/"
+
+
+# --- The progress overview on the site -------------------------------------------------------
+
+
+def test_progress_overview_shows_the_public_region_in_colour_and_text(site_build: Built) -> None:
+    page = (site_build.site / "voortgang/index.html").read_text("utf-8")
+    matrix = page[page.index('<div class="kb-matrix">') : page.index("</table>")]
+    assert '<th scope="row">Veiligheidsregio Utrecht</th>' in matrix
+    assert 'kb-voortgang-in-uitvoering">In uitvoering</span>' in matrix
+    assert "Flevoland" not in matrix
+    assert '<svg xmlns="http://www.w3.org/2000/svg"' in page and 'role="img"' in page
+    assert "<table>" in page[page.index("</svg>") :]  # the chart's figures as a table
+
+
+def _visible_text(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+# --- Kennisbrief introductions in the pipeline ------------------------------------------------
+
+
+def test_an_introduction_is_checked_like_any_content(tree: TreeFactory) -> None:
+    path = "content/kennisbrieven/2016-q1.md"
+    typo = check(tree({path: "---\ntitel: Voorjaar\n---\nInleiding.\n"}))
+    assert [d.as_text() for d in typo.diagnostics] == [
+        f"{path}:2:1: fout: onbekend veld 'titel' bij een kennisbrief (bedoelde u 'title'?); "
+        "toegestane velden: title, summary, visibility"
+    ]
+    intro = "---\nsummary: Bel 06-12345678\n---\nZie [[groepsap]].\n"
+    messages = [d.as_text() for d in check(tree({path: intro})).diagnostics]
+    assert len(messages) == 2
+    assert (
+        messages[0].startswith(f"{path}:2:10: waarschuwing: telefoonnummer")
+        and "06-12345678" in messages[0]
+    )
+    assert messages[1].startswith(f"{path}:4:5: fout:") and "'groepsapp'" in messages[1]
+
+
+def test_a_draft_introduction_is_only_in_the_preview(tree: TreeFactory) -> None:
+    intro = "---\nvisibility: draft\n---\nNog niet af.\n"
+    root = tree({"content/kennisbrieven/2016-q1.md": intro})
+    assert check(root).graph.kennisbrieven == {}
+    preview = render(check(root, "preview").graph)["kennisbrief/2016-q1.md"]
+    assert "Nog niet af." in preview and '!!! danger "Concept"' in preview
