@@ -11,7 +11,8 @@ SECTIONS = {
     "themas/": "Thema's",
     "projecten/": "Projecten",
 }
-# One page of each record type, a theme, and the hand-written (and generated guide) pages.
+# One page of each record type, a theme, the publications, and the hand-written (and generated
+# guide) pages.
 RECORDS = [
     "praktijken/groepsapp/",
     "sessies/sessie-midden/",
@@ -23,6 +24,9 @@ RECORDS = [
 ]
 OTHER = [
     "themas/zelfredzaamheid/",
+    "voortgang/",
+    "kennisbrief/",
+    "kennisbrief/2016-q1/",
     "over/",
     "bijdragen/",
     "bijdragen/velden/",
