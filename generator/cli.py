@@ -24,7 +24,7 @@ from generator.diagnostics import Diagnostic, summary
 from generator.model import Edition
 from generator.pipeline import check
 from generator.scaffold import TYPE_NAMES, record_id, scaffold
-from generator.schema import MODELS, Taxonomy
+from generator.schema import MODELS, KennisbriefIntro, Taxonomy
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -121,7 +121,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_schema(args: argparse.Namespace) -> int:
     target = Path(args.directory)
     target.mkdir(parents=True, exist_ok=True)
-    models: dict[str, type[BaseModel]] = {"taxonomy": Taxonomy}
+    models: dict[str, type[BaseModel]] = {"taxonomy": Taxonomy, "kennisbrieven": KennisbriefIntro}
     models.update({str(name): model for name, model in MODELS.items()})
     for name, model in models.items():
         schema = model.model_json_schema()

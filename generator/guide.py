@@ -13,7 +13,7 @@ from pydantic import BaseModel
 
 from generator.messages import RULES
 from generator.model import RECORD_TYPES, RecordType
-from generator.schema import MODELS, Assessment, Task, Taxonomy
+from generator.schema import MODELS, Assessment, KennisbriefIntro, Task, Taxonomy
 
 FIELDS_PAGE = "bijdragen/velden.md"
 MESSAGES_PAGE = "bijdragen/meldingen.md"
@@ -57,6 +57,16 @@ def fields_page() -> str:
             parts += [f"### {title}", "", *_field_table(nested)]
     parts += ["## Taxonomie {#taxonomie}", "", "Bestand: `content/taxonomy.yml`.", ""]
     parts += _field_table(Taxonomy)
+    parts += [
+        "## Inleiding van een kennisbrief {#kennisbrieven}",
+        "",
+        "Bestand: `content/kennisbrieven/<jaar>-q<n>.md`, bijvoorbeeld "
+        "`content/kennisbrieven/2016-q1.md`. Elk kwartaal met nieuwe records krijgt vanzelf "
+        "een kennisbrief; met dit bestand zet de redactie er een inleiding boven (de tekst "
+        "onder de velden). Alle velden zijn optioneel.",
+        "",
+    ]
+    parts += _field_table(KennisbriefIntro)
     return "\n".join(parts)
 
 

@@ -79,6 +79,7 @@ def test_vscode_maps_every_schema_to_its_content_folder() -> None:
     for record_type in RECORD_TYPES:
         assert mapping[f"./schemas/{record_type}.schema.json"] == [f"content/{record_type}/*.yml"]
     assert mapping["./schemas/taxonomy.schema.json"] == ["content/taxonomy.yml"]
+    assert mapping["./schemas/kennisbrieven.schema.json"] == ["content/kennisbrieven/*.yml"]
     for schema in mapping:
         assert (REPO / schema).is_file()
 

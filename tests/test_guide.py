@@ -11,7 +11,7 @@ import pytest
 from generator.guide import fields_page, guide_pages, messages_page
 from generator.messages import RULES
 from generator.pipeline import check
-from generator.schema import MODELS, Assessment, Task, Taxonomy
+from generator.schema import MODELS, Assessment, KennisbriefIntro, Task, Taxonomy
 
 
 @pytest.mark.parametrize("rule", sorted(RULES))
@@ -23,7 +23,7 @@ def test_every_rule_has_its_own_section_with_explanation(rule: str) -> None:
 
 def test_every_field_of_every_type_is_in_the_fields_page() -> None:
     page = fields_page()
-    for model in [*MODELS.values(), Task, Assessment, Taxonomy]:
+    for model in [*MODELS.values(), Task, Assessment, Taxonomy, KennisbriefIntro]:
         for name, info in model.model_fields.items():
             assert f"| `{name}` |" in page
             assert info.description, f"{model.__name__}.{name} has no description"
@@ -47,6 +47,7 @@ EXAMPLE_FILES = {
     "kind: regionaal": "content/sessions/sessie-groningen-fryslan-drenthe.md",
     "kind: good-practice": "content/practices/vaste-belrondes-bij-stroomuitval.md",
     "status: open": "content/knelpunten/bereikbaarheid-bij-uitval-van-telefonie.md",
+    "Kennisbrief 2e kwartaal 2016": "content/kennisbrieven/2016-q2.md",
 }
 
 
