@@ -333,3 +333,32 @@ def test_a_draft_introduction_is_only_in_the_preview(tree: TreeFactory) -> None:
     assert check(root).graph.kennisbrieven == {}
     preview = render(check(root, "preview").graph)["kennisbrief/2016-q1.md"]
     assert "Nog niet af." in preview and '!!! danger "Concept"' in preview
+
+
+def test_the_internal_editions_kennisbrief_says_so_and_lists_internal_records() -> None:
+    graph = check(FIXTURES / "site", "internal").graph
+    pages = render(graph, RenderOptions(site_url=SITE_URL))
+    assert "Interne praktijk" in pages["kennisbrief/2016-q1.md"]
+    email = pages["kennisbrief/2016-q1/e-mail.html"]
+    assert "Interne uitgave: deel deze kennisbrief niet buiten" in email
+    assert "Interne praktijk" in email
+    public = render(check(FIXTURES / "site").graph, RenderOptions(site_url=SITE_URL))
+    assert "Interne uitgave" not in public["kennisbrief/2016-q1/e-mail.html"]
+
+
+def test_without_site_url_the_build_says_feeds_and_emails_cannot_be_made(tmp_path: Path) -> None:
+    config = tmp_path / "mkdocs.yml"
+    text = (ROOT / "mkdocs.yml").read_text("utf-8")
+    config.write_text(re.sub(r"(?m)^site_url: .*\n", "", text), "utf-8")
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    report = build(
+        BuildRequest(
+            config_file=config,
+            site_dir=tmp_path / "site",
+            offline=False,
+            work_dir=tmp_path / "work",
+            content_dir=FIXTURES / "site" / "content",
+        )
+    )
+    assert not report.ok  # strict: the warning stops the build
+    assert any("site_url ontbreekt in mkdocs.yml" in p for p in report.problems), report.problems
