@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.model import Key
 from generator.render import addresses
@@ -51,9 +52,18 @@ def test_demote_headings_outside_fences() -> None:
 def test_frontmatter_escapes_for_the_theme() -> None:
     meta = frontmatter({"title": '<b>"x"</b>', "description": '"y"', "tags": ["Sessie"]})
     assert meta == (
-        '---\ntitle: \'&lt;b&gt;"x"&lt;/b&gt;\'\ndescription: \'&quot;y&quot;\'\n'
-        "tags:\n- Sessie\n---\n"
+        '---\ntitle: "&lt;b&gt;\\"x\\"&lt;/b&gt;"\ndescription: "&quot;y&quot;"\n'
+        'tags: ["Sessie"]\n---\n'
     )
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["a: b", '"quoted" \\ back', "yes", "- dash", "# hash", "ë ü", "line\u2028break", "tab\there"],
+)
+def test_frontmatter_reads_back_as_the_same_text(value: str) -> None:
+    meta = frontmatter({"title": value, "tags": [value]})
+    assert yaml.safe_load(meta.split("---\n")[1]) == {"title": value, "tags": [value]}
 
 
 def test_addresses_depend_on_type_and_id() -> None:
