@@ -111,9 +111,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
     print(f"De site draait op http://{args.dev_addr}/ en ververst bij elke wijziging.")
     print("Stop met Ctrl+C.")
     with _print_build_log():
-        # Not strict: content problems show on the pages while the editor fixes them.
+        # Not strict: content problems show on the pages while the editor fixes them. Dirty:
+        # after a change only the pages whose Markdown changed are rendered again (the plugin
+        # knows which), so the preview stays quick with thousands of records.
         serve(
-            config_file=str(Path(args.root) / "mkdocs.yml"), dev_addr=args.dev_addr, strict=False
+            config_file=str(Path(args.root) / "mkdocs.yml"),
+            dev_addr=args.dev_addr,
+            strict=False,
+            build_type="dirty",
         )
     return EXIT_OK
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, cast
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 
 from generator.diagnostics import count
@@ -45,13 +45,31 @@ class KennisbankConfig(Config):  # type: ignore[no-untyped-call]
     offline_zip = c.Type(str, default="")
 
 
+class _GeneratedFile(File):
+    """A generated file that knows whether it differs from the previous build's.
+
+    MkDocs takes every generated file as modified; in a dirty rebuild (the live preview) only
+    the pages whose Markdown changed need rendering again."""
+
+    changed = True
+
+    def is_modified(self) -> bool:
+        return self.changed
+
+
 class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped-call]
     # While previewing, content problems are shown on the pages instead of stopping the build,
     # so an editor sees them in the browser and they clear when the file is fixed.
     previewing = False
+    # `kennisbank serve` rebuilds dirty: only pages whose generated Markdown changed.
+    dirty = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
+        # MkDocs keeps this instance across the rebuilds of one `serve`.
         self.previewing = command == "serve"
+        self.dirty = dirty
+        self._previous: dict[str, str] = {}
+        self._search_entries: dict[str, list[Any]] = {}
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         edition = cast(Edition, self.config.edition)  # a Choice of exactly these values
@@ -80,11 +98,37 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped
                     f"docs/{path} bestaat al, maar de kennisbank maakt deze pagina zelf; "
                     "verwijder of hernoem het bestand in docs/."
                 )
-            files.append(File.generated(config, path, content=markdown))
+            generated = cast(
+                _GeneratedFile, _GeneratedFile.generated(config, path, content=markdown)
+            )
+            generated.changed = not self.dirty or self._previous.get(path) != markdown
+            files.append(generated)
+        if self.dirty:
+            self._previous = dict(site.pages)
         if zip_path:
             files.append(File.generated(config, OFFLINE_DOWNLOAD, abs_src_path=zip_path))
         log.debug("kennisbank: %d pagina's, %d waarschuwingen", len(site.pages), warnings)
         return files
+
+    @event_priority(100)  # before Material's search plugin writes its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Keep the preview's search index whole in dirty rebuilds.
+
+        Material's search only indexes the pages built this time, and its own dirty merge
+        assumes a single page was rebuilt. Here the index is kept per page: a rebuilt page
+        replaces its own entries, every other page keeps those of an earlier build."""
+        if not self.dirty:
+            return
+        search: Any = config.plugins.get("material/search")
+        index = getattr(search, "search_index", None)
+        if index is None or not hasattr(search, "search_index_prev"):
+            return  # another search plugin: it keeps its own index
+        fresh: dict[str, list[Any]] = {}
+        for entry in index.entries:
+            fresh.setdefault(entry["location"].split("#")[0], []).append(entry)
+        self._search_entries.update(fresh)
+        index.entries = [e for entries in self._search_entries.values() for e in entries]
+        search.search_index_prev = None  # so that Material doesn't merge a second time
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any

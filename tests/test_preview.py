@@ -3,6 +3,7 @@ fixing the file clears them on the next rebuild. Runs the real command on a free
 
 from __future__ import annotations
 
+import json
 import shutil
 import socket
 import subprocess
@@ -103,3 +104,25 @@ def test_a_build_still_stops_on_the_same_problem(tree: TreeFactory) -> None:
     )
     assert result.returncode == 1
     assert "content/practices/groepsapp.md:4:9: fout:" in result.stderr + result.stdout
+
+
+def _search_locations(url: str) -> list[str]:
+    text = _get(url + "search/search_index.json")
+    return [doc["location"] for doc in json.loads(text)["docs"]] if text else []
+
+
+def test_a_quick_rebuild_keeps_the_whole_search_index(serving) -> None:
+    """The preview renders again only what changed; search must still know every page, once."""
+    root, url, _ = serving
+    # groepsapp starts broken (not a page); fixing it changes several pages at once.
+    assert _wait_for(lambda: "sessies/sessie-midden/" in _search_locations(url))
+    before = _search_locations(url)
+    assert "praktijken/groepsapp/" not in before
+    (root / "content/practices/groepsapp.md").write_text(FIXED, encoding="utf-8")
+    assert _wait_for(lambda: "Groepsapp hersteld" in _get(url + "praktijken/groepsapp/"))
+    assert _wait_for(lambda: "Groepsapp hersteld" in _get(url + "search/search_index.json"))
+    after = _search_locations(url)
+    assert set(after) >= set(before)  # every page is still found
+    assert len(after) == len(set(after))  # and none twice
+    assert "praktijken/groepsapp/" in after
+    assert "over/" in after and "" in after
