@@ -55,6 +55,25 @@ def proportions(n: int) -> dict[str, int]:
     }
 
 
+STATUSES = ("niet-gestart", "in-voorbereiding", "in-uitvoering", "gerealiseerd")
+
+
+def _progress(rng: random.Random, index: int) -> str:
+    """Yearly assessments of every theme; a third of the regions publish theirs."""
+    visibility = "public" if index % 3 == 0 else "internal"
+    lines = [f"progress_visibility: {visibility}", "progress:"]
+    for year in range(2016, 2020):
+        for theme in THEMES:
+            status = STATUSES[min(3, year - 2016 + rng.randint(0, 1))]
+            lines += [
+                f"  - date: {year}-06-30",
+                f"    theme: {theme}",
+                f"    status: {status}",
+                f"    note: {json.dumps(sentence(rng, 10))}",
+            ]
+    return "\n".join(lines) + "\n"
+
+
 def write_corpus(n: int, target: Path, seed: int = 2016) -> dict[str, int]:
     rng = random.Random(seed)
     counts = proportions(n)
@@ -67,7 +86,8 @@ def write_corpus(n: int, target: Path, seed: int = 2016) -> dict[str, int]:
     regions = [f"regio-{i:02d}" for i in range(counts["regions"])]
     for i, ident in enumerate(regions):
         (content / "regions" / f"{ident}.yml").write_text(
-            f"title: Veiligheidsregio {i:02d}\ncode: VR{i:02d}\n", encoding="utf-8"
+            f"title: Veiligheidsregio {i:02d}\ncode: VR{i:02d}\n{_progress(rng, i)}",
+            encoding="utf-8",
         )
     incidents = [f"incident-{i:04d}" for i in range(counts["incidents"])]
     for ident in incidents:
