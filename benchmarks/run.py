@@ -22,12 +22,18 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).parent.parent))
+from benchmarks.preview import preview_seconds
+from benchmarks.profile import profile_build
+from benchmarks.search import SearchTimes, search_times
 from benchmarks.synth import write_corpus
 
 HERE = Path(__file__).parent
 BIN = Path(sys.executable).parent
 SIZES = tuple(int(s) for s in os.environ.get("BENCH_SIZES", "100,1000,10000").split(","))
 RUNS = {100: 3, 1000: 3, 10000: 1}
+PREVIEW_AT = 1000  # records: the preview is measured on this corpus
+SEARCH_AT = (1000, 10000)
+QUERIES = ("evacuatie", "herstelzorg")  # words the synthetic text uses
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
@@ -40,6 +46,9 @@ class Row:
     plain_s: float
     output_mb: float
     index_kb_per_record: float
+    preview_s: float | None = None  # median seconds from saving a file to the page served
+    search: SearchTimes | None = None
+    profile: list[tuple[str, float, float]] | None = None  # phases of one profiled build
 
     @property
     def ratio(self) -> float:
@@ -84,9 +93,11 @@ def plain_tree(corpus: Path) -> Path:
         target = docs / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
-    config = yaml.safe_load((corpus / "mkdocs.yml").read_text(encoding="utf-8").replace(
-        "!ENV [KENNISBANK_EDITION, public]", "public"
-    ))
+    config = yaml.safe_load(
+        (corpus / "mkdocs.yml")
+        .read_text(encoding="utf-8")
+        .replace("!ENV [KENNISBANK_EDITION, public]", "public")
+    )
     config["plugins"] = [p for p in config["plugins"] if "kennisbank" not in str(p)]
     (plain / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
     return plain
@@ -104,7 +115,14 @@ def measure(records: int, work: Path) -> Row:
     site = corpus / "site"
     output = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
     index = (site / "search" / "search_index.json").stat().st_size
-    return Row(records, check_s, build_s, rss, plain_s, output / 1e6, index / 1024 / records)
+    row = Row(records, check_s, build_s, rss, plain_s, output / 1e6, index / 1024 / records)
+    if records in SEARCH_AT:
+        row.search = search_times(site, QUERIES)
+    if records == PREVIEW_AT:
+        row.preview_s = statistics.median(preview_seconds(corpus))
+    if records == max(SIZES):
+        row.profile = profile_build(corpus)
+    return row
 
 
 def report(rows: list[Row]) -> str:
@@ -139,10 +157,103 @@ def report(rows: list[Row]) -> str:
         f"(target ≤ 1.15×) — {'met' if max(r.ratio for r in rows) <= 1.15 else 'not met'}.",
         f"- Growth from {mid.records:,} to {big.records:,} records: build time per record "
         f"{growth_time:.2f}×, output bytes per record {growth_bytes:.2f}× (target ≤ 1.2×).",
-        "- Preview after one change and search latency in Chromium are not measured yet.",
+        *_preview_and_search(rows),
         "",
+        *_profile(rows[-1]),
+        *_notes(rows),
     ]
     return "\n".join(lines)
+
+
+def _small_corpus_note(rows: list[Row]) -> list[str]:
+    over = [r for r in rows if r.ratio > 1.15]
+    if not over:
+        return []
+    row = over[0]
+    return [
+        f"- **Build at {row.records:,} records.** {row.ratio:.2f}× is "
+        f"{row.build_s - row.plain_s:.2f} s in absolute terms: fixed start-up (importing the "
+        "generator's modules takes about 0.1 s, `python -X importtime`) that a corpus this "
+        "small cannot amortise. From 1,000 records on, the ratio is within the target."
+    ]
+
+
+def _notes(rows: list[Row]) -> list[str]:
+    lines = [
+        "## What stands in the way, and what was done",
+        "",
+        "- **Build.** Our share is the check and the rendering of Markdown in the plugin's "
+        "`on_files`; the rest is MkDocs turning Markdown into HTML (Python-Markdown) and "
+        "Material's page templates, which the plain build pays too. Ours was made cheaper by "
+        "writing frontmatter as JSON scalars instead of `yaml.safe_dump` (a sixth of a "
+        "rebuild), one privacy pass per record, and no `Path.relative_to` per file. The "
+        "navigation lists sections, not records, so the build stays linear.",
+        "- **Preview.** `kennisbank serve` rebuilds dirty: the plugin compares each generated "
+        "page with the previous build's and only changed pages are rendered again (a changed "
+        "title also changes its section index, related records and the kennisbrief). What is "
+        "left per change is our check and render of the whole corpus and MkDocs' fixed work "
+        "per build. Material's own dirty merge of the search index assumes one rebuilt page; "
+        "the plugin keeps the index per page so the preview's search stays whole.",
+        *_small_corpus_note(rows),
+    ]
+    slow = [r for r in rows if r.search and r.search.first_s > 1]
+    if slow:
+        row = slow[-1]
+        assert row.search is not None
+        lines.append(
+            f"- **Search.** At {row.records:,} records the first result takes "
+            f"{row.search.first_s:.1f} s: Material fetches the whole index "
+            f"({row.index_kb_per_record * row.records / 1024:.0f} MB) and builds a lunr index "
+            "from it in a web worker before it can answer; a later query on the same page "
+            f"takes {row.search.next_s:.2f} s, because Material searches every term as a "
+            "prefix and lunr expands a prefix over the whole vocabulary. The fix is an index "
+            "that is not loaded whole: "
+            "Pagefind (static, chunked per word, a query fetches tens of kilobytes, no third "
+            "party) or, within Material, a smaller index (record pages indexed by title and "
+            "summary only, the body left out), which shrinks it but still grows linearly."
+        )
+    lines.append("")
+    return lines
+
+
+def _profile(row: Row) -> list[str]:
+    if not row.profile:
+        return []
+    lines = [
+        "## Profile",
+        "",
+        f"One `kennisbank build` of {row.records:,} records under cProfile (which slows every "
+        "call, so compare shares, not seconds):",
+        "",
+        "| phase | s (profiled) | share |",
+        "|---|---:|---:|",
+    ]
+    lines += [f"| {label} | {seconds:.1f} | {share:.0%} |" for label, seconds, share in row.profile]
+    lines.append("")
+    return lines
+
+
+def _preview_and_search(rows: list[Row]) -> list[str]:
+    lines = []
+    for row in rows:
+        if row.preview_s is not None:
+            verdict = "met" if row.preview_s < 2 else "not met"
+            lines.append(
+                f"- Preview at {row.records:,} records: {row.preview_s:.2f} s from saving one "
+                f"changed file to the rebuilt page served by `kennisbank serve` (median of 5; "
+                f"target < 2 s) — {verdict}."
+            )
+    for row in rows:
+        if row.search is not None:
+            lines.append(
+                f"- Search in Chromium at {row.records:,} records: first result "
+                f"{row.search.first_s:.2f} s after typing the first query of a visit (index "
+                f"of {row.index_kb_per_record * row.records / 1024:.1f} MB fetched and built), "
+                f"{row.search.next_s:.2f} s for a later query (median of 3 visits)."
+            )
+        elif row.records in SEARCH_AT:
+            lines.append(f"- Search at {row.records:,} records: not measured (no Chromium).")
+    return lines
 
 
 def main() -> None:
