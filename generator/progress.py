@@ -118,9 +118,7 @@ def _aggregate(
     return Aggregate(Counter(a.status for statuses in counted for a in statuses), complete)
 
 
-def _trend(
-    named: list[list[Assessment]], hidden: list[list[Assessment]]
-) -> Iterable[TrendPoint]:
+def _trend(named: list[list[Assessment]], hidden: list[list[Assessment]]) -> Iterable[TrendPoint]:
     """A point per peildatum. A date known only from hidden regions is itself a detail of
     theirs: it appears only when their statuses may be counted on it."""
     named_dates = {a.date for progress in named for a in progress}

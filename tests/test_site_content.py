@@ -151,3 +151,13 @@ def test_section_index_is_filterable(site_build: Built) -> None:
 def test_fields_read_as_people_read_them(site_build: Built, page: str, expected: str) -> None:
     path = site_build.site / (page if page.endswith(".html") else f"{page}/index.html")
     assert expected in path.read_text("utf-8")
+
+
+def test_search_finds_a_record_on_its_own_page_not_in_every_list_of_it(site_build: Built) -> None:
+    docs = search_index(site_build.site)["docs"]
+    summary = "Medewerkers bevolkingszorg melden zich via een groepsapp."
+    holding = sorted({doc["location"].split("#")[0] for doc in docs if summary in doc["text"]})
+    assert holding == ["praktijken/groepsapp/"]  # not the section index, themes, kennisbrief…
+    locations = {doc["location"] for doc in docs}
+    assert "knelpunten/informatie-actueel/#oplossingen" not in locations  # a relation list
+    assert "sessies/sessie-midden/#verslag" in locations  # the write-up is searchable

@@ -18,6 +18,9 @@ from generator.render.formatting import (
     visibility_badge,
 )
 
+# Material's search skips an element (and a heading's section) that carries this attribute.
+SEARCH_EXCLUDE = " { data-search-exclude }"
+
 
 class Page:
     """One Markdown page being written; knows its own path, so links come out relative."""
@@ -34,9 +37,10 @@ class Page:
         if self.lines and self.lines[-1] != "":
             self.lines.append("")
 
-    def heading(self, level: int, title: str) -> None:
+    def heading(self, level: int, title: str, *, searchable: bool = True) -> None:
+        """`searchable=False` keeps the section out of the search index (attr_list pragma)."""
         self.blank()
-        self.add(f"{'#' * level} {title}", "")
+        self.add(f"{'#' * level} {title}{'' if searchable else SEARCH_EXCLUDE}", "")
 
     def to(self, target: str) -> str:
         return addresses.relative(self.path, target)
@@ -69,7 +73,9 @@ class Page:
         """A titled list of related records, each with its title, kind of record and summary."""
         if not keys and not empty:
             return
-        self.heading(2, title)
+        # Related records are found in search on their own pages; their titles and summaries
+        # repeated here would make every search hit come back many times over.
+        self.heading(2, title, searchable=False)
         if not keys:
             self.add(text(empty), "")
             return

@@ -58,7 +58,10 @@ def section_page(graph: Graph, record_type: RecordType) -> str:
     page.add(*filter_form(graph, facets), "")
     count = f"{len(records)} {'resultaat' if len(records) == 1 else 'resultaten'}"
     page.add(f'<p class="kb-count" data-kb-count aria-live="polite">{count}</p>')
-    page.add("", '<div class="kb-list" data-kb-list markdown="block">', "")
+    # The list repeats every record's title and summary: search finds the records themselves.
+    # A <section>, not a <div>: Material's search matches skipped elements by tag name, so
+    # the first nested </div> would end the exclusion.
+    page.add("", '<section class="kb-list" data-kb-list data-search-exclude markdown="block">', "")
     for record, values in zip(records, facets, strict=True):
         data = " ".join(f'data-{name}="{attr_list(found)}"' for name, found in values.items())
         page.add(f'<div class="kb-item" {data} markdown="block">', "")
@@ -70,7 +73,7 @@ def section_page(graph: Graph, record_type: RecordType) -> str:
         if summary:
             page.add(summary, "")
         page.add("</div>", "")
-    page.add("</div>")
+    page.add("</section>")
     return page.render()
 
 

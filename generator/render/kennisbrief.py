@@ -97,7 +97,7 @@ def kennisbrief_page(graph: Graph, issue: Issue) -> str:
     page.heading(2, "Nieuw in dit kwartaal")
     page.add(text(summary_sentence(issue)), "")
     for record_type, keys in issue.records.items():
-        page.heading(3, f"{addresses.TYPE_NAMES[record_type][1]} ({len(keys)})")
+        page.heading(3, f"{addresses.TYPE_NAMES[record_type][1]} ({len(keys)})", searchable=False)
         page.add(*(page.list_item(key) for key in keys))
         page.blank()
     page.heading(2, "Meer")
