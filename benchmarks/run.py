@@ -188,6 +188,9 @@ def _notes(rows: list[Row]) -> list[str]:
         "writing frontmatter as JSON scalars instead of `yaml.safe_dump` (a sixth of a "
         "rebuild), one privacy pass per record, and no `Path.relative_to` per file. The "
         "navigation lists sections, not records, so the build stays linear.",
+        "- **Search index.** Each record is indexed once, on its own page: the relation lists "
+        "on record pages, the lists on section indexes and themes, and the kennisbrief's "
+        "lists are marked `data-search-exclude`. That halved the index.",
         "- **Preview.** `kennisbank serve` rebuilds dirty: the plugin compares each generated "
         "page with the previous build's and only changed pages are rendered again (a changed "
         "title also changes its section index, related records and the kennisbrief). What is "
@@ -209,8 +212,9 @@ def _notes(rows: list[Row]) -> list[str]:
             "prefix and lunr expands a prefix over the whole vocabulary. The fix is an index "
             "that is not loaded whole: "
             "Pagefind (static, chunked per word, a query fetches tens of kilobytes, no third "
-            "party) or, within Material, a smaller index (record pages indexed by title and "
-            "summary only, the body left out), which shrinks it but still grows linearly."
+            "party). Within Material the index was already halved (lists that repeat other "
+            "records' titles and summaries are left out); leaving record bodies out would "
+            "shrink it further but not change that it grows linearly with the records."
         )
     lines.append("")
     return lines
