@@ -36,8 +36,8 @@ EDITION_VISIBILITIES: Mapping[Edition, frozenset[str]] = {
 
 def shows_region_progress(edition: Edition, progress_visibility: str) -> bool:
     """Region-level progress is for the region first: the public edition names a region's
-    status only when the region chose `progress_visibility: public`; otherwise it appears
-    there only inside national aggregate counts."""
+    status only when the region chose `progress_visibility: public`; otherwise it counts there
+    only as one of the regions that assessed a theme (generator/progress.py)."""
     return edition != "public" or progress_visibility == "public"
 
 

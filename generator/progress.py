@@ -1,17 +1,18 @@
 """The national progress overview: each region's latest status per theme, counts and trend.
 
 Pure: a graph in, figures out. Disclosure control lives here, in one place. A region whose
-progress is not public in this edition is never named; its statuses count only in aggregates,
-and only where they cannot be traced back to it. Publishing national totals next to the named
-regions' statuses would let anyone subtract: with one or two hidden regions (or several that all
-share one status) the difference *is* their status. Such aggregates count the named regions only
-and say so.
+progress is not public in this edition is never named and its statuses are never counted:
+only *that* it assessed a theme is (`unnamed`). Counting its statuses in national totals next
+to the named regions' would let anyone subtract; with one or two such regions, or several that
+share one status, the difference is their status. Suppressing just those cases does not help,
+because the suppression itself then says the statuses are alike. So no decision here depends
+on a hidden region's status, and the public build is the same whatever it reports.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -19,16 +20,14 @@ from generator.model import Graph, Key, Record, shows_region_progress
 from generator.schema import Assessment, Region
 
 STATUSES: tuple[str, ...] = ("niet-gestart", "in-voorbereiding", "in-uitvoering", "gerealiseerd")
-# Fewest hidden regions whose statuses may be added to a published count.
-MIN_HIDDEN_REGIONS = 3
 
 
 @dataclass(frozen=True)
 class Aggregate:
-    """Counts per status. `complete`: hidden regions are included (or there were none)."""
+    """Counts per status of the named regions, and how many other regions assessed as well."""
 
     counts: Counter[str]
-    complete: bool
+    unnamed: int = 0  # regions whose progress this edition does not show, with an assessment
 
     @property
     def total(self) -> int:
@@ -38,17 +37,16 @@ class Aggregate:
 @dataclass(frozen=True)
 class TrendPoint:
     peildatum: date
-    aggregate: Aggregate  # statuses of every (region, theme) as known on that date
+    counts: Counter[str]  # named (region, theme) statuses as known on that date
 
 
 @dataclass(frozen=True)
 class Overview:
     regions: tuple[Record, ...]  # regions named in this edition, by title
-    themes: tuple[str, ...]  # themes with a counted assessment, in taxonomy order
+    themes: tuple[str, ...]  # themes with an assessment, in taxonomy order
     latest: dict[tuple[Key, str], Assessment]  # (named region, theme) -> latest assessment
     per_theme: dict[str, Aggregate]
-    trend: tuple[TrendPoint, ...]
-    hidden_regions: int  # regions with progress that this edition does not name
+    trend: tuple[TrendPoint, ...]  # one point per peildatum of a named region
 
 
 def overview(graph: Graph) -> Overview:
@@ -61,29 +59,28 @@ def overview(graph: Graph) -> Overview:
             shown = shows_region_progress(graph.edition, data.progress_visibility)
             (named if shown else hidden).append(region)
     named.sort(key=lambda r: r.title)
-    named_progress = [_progress(r) for r in named]
-    hidden_progress = [_progress(r) for r in hidden]
+    named_latest = [latest_per_theme(_progress(r)) for r in named]
+    hidden_themes = [{a.theme for a in _progress(r)} for r in hidden]
 
     latest = {
         (region.key, theme): assessment
-        for region, progress in zip(named, named_progress, strict=True)
-        for theme, assessment in latest_per_theme(progress).items()
+        for region, found in zip(named, named_latest, strict=True)
+        for theme, assessment in found.items()
     }
     per_theme: dict[str, Aggregate] = {}
     for theme in graph.taxonomy.themes:
-        aggregate = _aggregate(
-            [[a] for p in named_progress if (a := latest_per_theme(p).get(theme))],
-            [[a] for p in hidden_progress if (a := latest_per_theme(p).get(theme))],
+        counts: Counter[str] = Counter(
+            found[theme].status for found in named_latest if theme in found
         )
-        if aggregate.total:
-            per_theme[theme] = aggregate
+        unnamed = sum(1 for themes in hidden_themes if theme in themes)
+        if counts or unnamed:
+            per_theme[theme] = Aggregate(counts, unnamed)
     return Overview(
         regions=tuple(named),
         themes=tuple(per_theme),
         latest=latest,
         per_theme=per_theme,
-        trend=tuple(_trend(named_progress, hidden_progress)),
-        hidden_regions=len(hidden),
+        trend=tuple(_trend([_progress(r) for r in named])),
     )
 
 
@@ -98,38 +95,12 @@ def latest_per_theme(
     return found
 
 
-def releasable(hidden: Sequence[Sequence[Assessment]]) -> bool:
-    """May these hidden regions' statuses join a published count? (One list per region.)
-
-    Only when enough regions contribute and they don't all share one status: otherwise
-    the published total minus the named regions' statuses reveals theirs."""
-    contributing = [statuses for statuses in hidden if statuses]
-    if not contributing:
-        return True
-    distinct = {a.status for statuses in contributing for a in statuses}
-    return len(contributing) >= MIN_HIDDEN_REGIONS and len(distinct) >= 2
-
-
-def _aggregate(
-    named: Sequence[Sequence[Assessment]], hidden: Sequence[Sequence[Assessment]]
-) -> Aggregate:
-    complete = releasable(hidden)
-    counted = [*named, *hidden] if complete else named
-    return Aggregate(Counter(a.status for statuses in counted for a in statuses), complete)
-
-
-def _trend(named: list[list[Assessment]], hidden: list[list[Assessment]]) -> Iterable[TrendPoint]:
-    """A point per peildatum. A date known only from hidden regions is itself a detail of
-    theirs: it appears only when their statuses may be counted on it."""
-    named_dates = {a.date for progress in named for a in progress}
-    hidden_dates = {a.date for progress in hidden for a in progress}
-    for day in sorted(named_dates | hidden_dates):
-        aggregate = _aggregate(
-            [list(latest_per_theme(p, day).values()) for p in named],
-            [list(latest_per_theme(p, day).values()) for p in hidden],
+def _trend(named: list[list[Assessment]]) -> Iterable[TrendPoint]:
+    for day in sorted({a.date for progress in named for a in progress}):
+        counts: Counter[str] = Counter(
+            a.status for progress in named for a in latest_per_theme(progress, day).values()
         )
-        if day in named_dates or aggregate.complete:
-            yield TrendPoint(day, aggregate)
+        yield TrendPoint(day, counts)
 
 
 def _progress(region: Record) -> list[Assessment]:

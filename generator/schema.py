@@ -175,7 +175,7 @@ class Region(RecordData):
     progress_visibility: Literal["public", "internal"] = Field(
         "internal",
         description="Voortgang per regio is eerst voor de regio zelf: alleen bij public staat "
-        "hij op de openbare site, anders alleen in landelijke totalen.",
+        "hij op de openbare site; anders telt daar alleen dat de regio een thema beoordeelde.",
     )
 
 

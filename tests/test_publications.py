@@ -18,9 +18,8 @@ import pytest
 from generator.build import BuildRequest, build
 from generator.model import Quarter
 from generator.pipeline import check
-from generator.progress import Aggregate, overview, releasable
+from generator.progress import overview
 from generator.render import RenderOptions, render
-from generator.schema import Assessment
 from tests.conftest import TreeFactory
 from tests.site_support import FIXTURES, ROOT, Built
 
@@ -28,31 +27,6 @@ SITE_URL = "https://kennisbank-bevolkingszorg.example/"  # mkdocs.yml
 
 
 # --- Disclosure control -------------------------------------------------------------------
-
-
-def _said(*statuses: str) -> list[list[Assessment]]:
-    """One hidden region per status, each with one assessment."""
-    return [[Assessment(date=date(2016, 3, 1), theme="oefenen", status=s)] for s in statuses]
-
-
-def test_without_hidden_regions_the_count_is_complete() -> None:
-    assert releasable([]) and releasable([[], []])
-
-
-@pytest.mark.parametrize(
-    "statuses",
-    [
-        ("gerealiseerd",),
-        ("gerealiseerd", "niet-gestart"),
-        ("in-uitvoering", "in-uitvoering", "in-uitvoering"),  # all three would be known
-    ],
-)
-def test_hidden_statuses_that_could_be_traced_are_not_counted(statuses: tuple[str, ...]) -> None:
-    assert not releasable(_said(*statuses))
-
-
-def test_three_hidden_regions_that_differ_are_counted() -> None:
-    assert releasable(_said("gerealiseerd", "in-uitvoering", "in-uitvoering"))
 
 
 def _region(code: str, status: str, *, public: bool, day: str = "2016-03-01") -> str:
@@ -80,7 +54,7 @@ def _regions(public: dict[str, str], hidden: dict[str, str]) -> dict[str, str | 
     return files
 
 
-def test_overview_names_public_regions_and_counts_the_rest_only_when_safe(
+def test_overview_names_public_regions_and_only_counts_that_others_assessed(
     tree: TreeFactory,
 ) -> None:
     root = tree(_regions({"PA": "gerealiseerd"}, {"HA": "niet-gestart", "HB": "in-uitvoering"}))
@@ -88,28 +62,21 @@ def test_overview_names_public_regions_and_counts_the_rest_only_when_safe(
     assert checked.diagnostics == []
     figures = overview(checked.graph)
     assert [r.data.code for r in figures.regions] == ["PA"]  # type: ignore[union-attr]
-    # Two hidden regions: counting them would reveal both statuses.
-    assert figures.per_theme["oefenen"] == Aggregate(
-        counts=figures.per_theme["oefenen"].counts, complete=False
-    )
-    assert dict(figures.per_theme["oefenen"].counts) == {"gerealiseerd": 1}
+    oefenen = figures.per_theme["oefenen"]
+    assert dict(oefenen.counts) == {"gerealiseerd": 1}  # hidden statuses are never counted
+    assert oefenen.unnamed == 2  # only that two more regions assessed the theme
+    page = render(checked.graph)["voortgang/index.md"]
+    assert "| [Opleiden, trainen en oefenen](../themas/oefenen.md) | 0 | 0 | 0 | 1 | 2 |" in page
+    assert "Regio HA" not in page and "Regio HB" not in page
 
 
-def test_overview_counts_hidden_regions_when_they_cannot_be_told_apart(
-    tree: TreeFactory,
-) -> None:
-    hidden = {"HA": "niet-gestart", "HB": "in-uitvoering", "HC": "in-uitvoering"}
-    figures = overview(check(tree(_regions({"PA": "gerealiseerd"}, hidden))).graph)
-    aggregate = figures.per_theme["oefenen"]
-    assert aggregate.complete
-    assert dict(aggregate.counts) == {"gerealiseerd": 1, "niet-gestart": 1, "in-uitvoering": 2}
-
-
-def test_internal_edition_names_every_region(tree: TreeFactory) -> None:
+def test_internal_edition_names_and_counts_every_region(tree: TreeFactory) -> None:
     root = tree(_regions({"PA": "gerealiseerd"}, {"HA": "niet-gestart"}))
-    figures = overview(check(root, "internal").graph)
+    graph = check(root, "internal").graph
+    figures = overview(graph)
     assert [r.data.code for r in figures.regions] == ["HA", "PA"]  # type: ignore[union-attr]
-    assert figures.per_theme["oefenen"].complete
+    assert dict(figures.per_theme["oefenen"].counts) == {"gerealiseerd": 1, "niet-gestart": 1}
+    assert "Niet openbaar" not in render(graph)["voortgang/index.md"]
 
 
 def test_a_peildatum_only_a_hidden_region_used_is_not_shown(tree: TreeFactory) -> None:
@@ -121,20 +88,23 @@ def test_a_peildatum_only_a_hidden_region_used_is_not_shown(tree: TreeFactory) -
     assert "9 mei 2016" not in page and "Regio HA" not in page
 
 
-def test_swapping_statuses_between_hidden_regions_changes_no_public_page(
-    tree: TreeFactory, tmp_path: Path
+@pytest.mark.parametrize(
+    "other",
+    [
+        ("gerealiseerd", "niet-gestart", "in-uitvoering"),  # the same statuses, swapped
+        ("gerealiseerd", "gerealiseerd", "gerealiseerd"),  # all alike: no tell-tale either
+    ],
+)
+def test_what_hidden_regions_report_changes_no_public_page(
+    tree: TreeFactory, other: tuple[str, ...]
 ) -> None:
-    """With three hidden regions counted, which of them said what stays unknowable."""
     pages = []
-    for statuses in (
-        ("niet-gestart", "in-uitvoering", "gerealiseerd"),
-        ("gerealiseerd", "niet-gestart", "in-uitvoering"),
-    ):
+    for statuses in (("niet-gestart", "in-uitvoering", "gerealiseerd"), other):
         hidden = dict(zip(("HA", "HB", "HC"), statuses, strict=True))
         root = tree(_regions({"PA": "gerealiseerd"}, hidden))
         pages.append(render(check(root).graph, RenderOptions(site_url=SITE_URL)))
     assert pages[0] == pages[1]
-    assert "| 1 | 0 | 1 | 2 | alle regio's |" in pages[0]["voortgang/index.md"]
+    assert "| 0 | 0 | 0 | 1 | 3 |" in pages[0]["voortgang/index.md"]
 
 
 # --- The whole public build does not depend on a hidden region's status ---------------------

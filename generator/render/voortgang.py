@@ -6,14 +6,14 @@ Figures come from generator.progress, which alone decides what may be shown of w
 from __future__ import annotations
 
 from generator.model import Graph
-from generator.progress import STATUSES, Aggregate, Overview, TrendPoint, overview
+from generator.progress import STATUSES, Overview, TrendPoint, overview
 from generator.render import addresses
 from generator.render.chart import stacked_bars
 from generator.render.common import Page
 from generator.render.formatting import attr, badge, dutch_date, frontmatter, label, text
 
 TITLE = "Voortgang van de invoering"
-ONLY_NAMED = "alleen openbare regio's"
+UNNAMED = "Niet openbaar"
 
 
 def progress_page(graph: Graph) -> str:
@@ -42,9 +42,8 @@ def progress_page(graph: Graph) -> str:
         page.add(
             '!!! note "Niet elke regio deelt haar voortgang openbaar"',
             "    Een regio bepaalt zelf of haar voortgang openbaar is. Regio's die dat niet "
-            "doen, staan hier niet bij naam. Hun beoordelingen tellen alleen mee in de "
-            "aantallen waar ze niet tot één regio te herleiden zijn; anders staat er "
-            f"*{ONLY_NAMED}* bij.",
+            "doen, staan hier niet bij naam en hun status telt nergens mee; de kolom "
+            f"*{UNNAMED}* telt alleen hoeveel van hen een thema beoordeelden.",
             "",
         )
     if not figures.themes:
@@ -96,32 +95,33 @@ def _matrix(page: Page, figures: Overview) -> None:
 
 def _counts(page: Page, figures: Overview) -> None:
     page.heading(2, "Aantallen per thema")
-    partial = not all(a.complete for a in figures.per_theme.values())
-    header = ["Thema", *(label("progress_status", s) for s in STATUSES), "Geteld"]
+    public = page.graph.edition == "public"
+    header = ["Thema", *(label("progress_status", s) for s in STATUSES)]
+    header += [UNNAMED] if public else []
     page.add(_row(header), _row(["---"] * len(header)))
     for theme, aggregate in figures.per_theme.items():
-        page.add(_row([page.theme(theme), *_cells(aggregate)]))
+        cells = [page.theme(theme), *(str(aggregate.counts[s]) for s in STATUSES)]
+        cells += [str(aggregate.unnamed)] if public else []
+        page.add(_row(cells))
     page.blank()
-    if partial:
-        page.add(
-            f"*{ONLY_NAMED.capitalize()}*: de beoordelingen van regio's die hun voortgang niet "
-            "openbaar delen, tellen hier niet mee, omdat ze anders tot één regio te herleiden "
-            "zouden zijn.",
-            "",
-        )
 
 
 def _trend(page: Page, trend: tuple[TrendPoint, ...]) -> None:
     page.heading(2, "Verloop")
+    if not trend:
+        page.add("Er zijn nog geen openbare beoordelingen.", "")
+        return
+    whose = (
+        "de regio's die hun voortgang openbaar delen"
+        if page.graph.edition == "public"
+        else ("alle regio's")
+    )
     page.add(
-        "Per peildatum het aantal beoordelingen (regio's maal thema's) per status, met voor elke "
-        "regio en elk thema de laatste beoordeling tot die datum.",
+        f"Per peildatum het aantal beoordelingen van {whose} (regio's maal thema's) per "
+        "status, met voor elke regio en elk thema de laatste beoordeling tot die datum.",
         "",
     )
-    series = [
-        (dutch_date(point.peildatum), [point.aggregate.counts[s] for s in STATUSES])
-        for point in trend
-    ]
+    series = [(dutch_date(point.peildatum), [point.counts[s] for s in STATUSES]) for point in trend]
     names = [label("progress_status", s) for s in STATUSES]
     page.add(
         stacked_bars(
@@ -134,16 +134,12 @@ def _trend(page: Page, trend: tuple[TrendPoint, ...]) -> None:
         ),
         "",
     )
-    header = ["Peildatum", *names, "Geteld"]
+    header = ["Peildatum", *names, "Totaal"]
     page.add(_row(header), _row(["---"] * len(header)))
     for point in trend:
-        page.add(_row([text(dutch_date(point.peildatum)), *_cells(point.aggregate)]))
+        counts = [str(point.counts[s]) for s in STATUSES]
+        page.add(_row([text(dutch_date(point.peildatum)), *counts, str(point.counts.total())]))
     page.blank()
-
-
-def _cells(aggregate: Aggregate) -> list[str]:
-    counted = "alle regio's" if aggregate.complete else f"*{ONLY_NAMED}*"
-    return [*(str(aggregate.counts[s]) for s in STATUSES), counted]
 
 
 def _theme_label(page: Page, theme: str) -> str:
