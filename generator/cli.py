@@ -253,9 +253,7 @@ def _parser() -> argparse.ArgumentParser:
     export_parser = commands.add_parser(
         "export", help="schrijf de site als gewone Markdown-map voor een andere site-engine"
     )
-    export_parser.add_argument(
-        "directory", metavar="MAP", help="lege map (of een eerdere export)"
-    )
+    export_parser.add_argument("directory", metavar="MAP", help="lege map (of een eerdere export)")
     export_parser.add_argument(
         "--engine",
         choices=("zensical", "mkdocs"),

@@ -124,8 +124,10 @@ def _refusal(request: ExportRequest, target: Path, config_path: Path) -> str:
     if target.exists() and not target.is_dir():
         return f"{request.target.as_posix()} is een bestand, geen map."
     root = request.root.resolve()
-    if target == root or target.is_relative_to(root / DOCS) or target.is_relative_to(
-        root / CONTENT_DIR
+    if (
+        target == root
+        or target.is_relative_to(root / DOCS)
+        or target.is_relative_to(root / CONTENT_DIR)
     ):
         return (
             f"{request.target.as_posix()} is de projectmap zelf of ligt in docs/ of content/; "
