@@ -1,13 +1,15 @@
 """Golden cases: one YAML file per rule in tests/cases/, pinning exact messages and positions.
 
 Each case adds files to the clean base tree; `kennisbank check` must print exactly `expect`.
-Set UPDATE_CASES=1 to rewrite the expectations after a deliberate message change.
+Set UPDATE_CASES=1 to rewrite the expectations after a deliberate message change: files stay
+block scalars and each expected line one line, so the case stays readable and its diff small.
 """
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -20,7 +22,24 @@ CASES = Path(__file__).parent / "cases"
 CASE_FILES = sorted(CASES.glob("*.yml"))
 
 
-def run_case(case: dict, root: Path) -> list[str]:
+class _CaseDumper(yaml.SafeDumper):
+    """Multi-line strings as `|` blocks, as a person writes a case."""
+
+
+def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    # PyYAML falls back to a quoted string where a block can't hold the text exactly.
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_CaseDumper.add_representer(str, _text)
+
+
+def dump_case(case: dict[str, Any]) -> str:
+    return yaml.dump(case, Dumper=_CaseDumper, allow_unicode=True, sort_keys=False, width=10_000)
+
+
+def run_case(case: dict[str, Any], root: Path) -> list[str]:
     make_tree(root, case["files"], encoding=case.get("encoding", "utf-8"))
     checked = check(root, case.get("edition", "public"))
     return [d.as_text() for d in checked.diagnostics]
@@ -32,10 +51,14 @@ def test_case(case_file: Path, tmp_path: Path) -> None:
     actual = run_case(case, tmp_path)
     if os.environ.get("UPDATE_CASES"):
         case["expect"] = actual
-        case_file.write_text(
-            yaml.safe_dump(case, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8"
-        )
+        case_file.write_text(dump_case(case), encoding="utf-8")
     assert actual == case["expect"]
+
+
+@pytest.mark.parametrize("case_file", CASE_FILES, ids=lambda p: p.stem)
+def test_a_rewritten_case_reads_back_the_same(case_file: Path) -> None:
+    case = yaml.safe_load(case_file.read_text(encoding="utf-8"))
+    assert yaml.safe_load(dump_case(case)) == case
 
 
 def test_base_tree_is_clean(tmp_path: Path) -> None:
