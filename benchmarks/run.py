@@ -84,7 +84,7 @@ def median_run(command: list[str], cwd: Path, runs: int) -> tuple[float, float]:
 def plain_tree(corpus: Path) -> Path:
     """The same pages as plain Markdown, with our plugin replaced by nothing."""
     from generator.pipeline import check
-    from generator.render import render
+    from generator.render.site import render
 
     plain = corpus / "plain"
     docs = plain / "docs"

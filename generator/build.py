@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.model import Edition
+from generator.vocabulary import Edition
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

@@ -21,29 +21,15 @@ from pydantic import BaseModel
 
 from generator import __version__
 from generator.diagnostics import Diagnostic, summary
-from generator.model import Edition
+from generator.dutch_argparse import DutchArgumentParser, arguments, options
+from generator.export import ENGINES
 from generator.pipeline import check
-from generator.scaffold import TYPE_NAMES, record_id, scaffold
-from generator.schema import MODELS, KennisbriefIntro, Taxonomy
+from generator.scaffold import record_id, scaffold
+from generator.schema import KennisbriefIntro, Taxonomy
+from generator.types import REGISTRY, by_alias
+from generator.vocabulary import Edition
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
-
-# argparse's own words, in Dutch: editors read the usage errors too.
-_ARGPARSE_DUTCH = {
-    "usage: ": "gebruik: ",
-    "positional arguments": "argumenten",
-    "options": "opties",
-    "show this help message and exit": "toon deze hulp en stop",
-    "show program's version number and exit": "toon het versienummer en stop",
-    "the following arguments are required: %s": "deze argumenten ontbreken: %s",
-    "unrecognized arguments: %s": "onbekende argumenten: %s",
-    "invalid choice: %(value)r (choose from %(choices)s)": (
-        "ongeldige keuze: %(value)r (kies uit %(choices)s)"
-    ),
-    "%(prog)s: error: %(message)s\n": "%(prog)s: fout: %(message)s\n",
-    "expected one argument": "verwacht één waarde",
-}
-argparse._ = lambda text: _ARGPARSE_DUTCH.get(text, text)  # type: ignore[attr-defined]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -127,7 +113,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
     target = Path(args.directory)
     target.mkdir(parents=True, exist_ok=True)
     models: dict[str, type[BaseModel]] = {"taxonomy": Taxonomy, "kennisbrieven": KennisbriefIntro}
-    models.update({str(name): model for name, model in MODELS.items()})
+    models.update({record_type.name: record_type.schema for record_type in REGISTRY})
     for name, model in models.items():
         schema = model.model_json_schema()
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
@@ -138,12 +124,12 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    record_type = TYPE_NAMES.get(args.type.lower())
+    record_type = by_alias(args.type)
     if record_type is None:
-        names = ", ".join(sorted(TYPE_NAMES))
+        names = ", ".join(sorted({n for t in REGISTRY for n in (t.name, *t.aliases)}))
         print(f"kennisbank new: onbekend type '{args.type}'; kies uit: {names}", file=sys.stderr)
         return EXIT_USAGE
-    folder = Path(args.root) / "content" / record_type
+    folder = Path(args.root) / "content" / record_type.name
     ident = record_id(args.title)
     existing = [p for p in (folder / f"{ident}.md", folder / f"{ident}.yml") if p.exists()]
     if existing:
@@ -194,76 +180,90 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = DutchArgumentParser(
         prog="kennisbank",
         description="Kennisbank Bevolkingszorg: controleer de inhoud en bouw de site.",
     )
-    parser.add_argument(
+    general = options(parser)
+    general.add_argument(
         "--version",
         action="version",
         version=f"%(prog)s {__version__}",
         help="toon het versienummer en stop",
     )
-    parser.add_argument(
+    general.add_argument(
         "--root", default=".", help="projectmap met content/ en mkdocs.yml (standaard: hier)"
     )
-    commands = parser.add_subparsers(dest="command", required=True, metavar="opdracht")
+    commands = parser.add_subparsers(
+        title="opdrachten", dest="command", required=True, metavar="opdracht"
+    )
 
     check_parser = commands.add_parser("check", help="controleer alle inhoud en meld elk probleem")
-    check_parser.add_argument(
+    check_options = options(check_parser)
+    check_options.add_argument(
         "--strict", action="store_true", help="waarschuwingen tellen als fouten"
     )
-    check_parser.add_argument(
+    check_options.add_argument(
         "--internal", action="store_true", help="controleer de interne uitgave"
     )
     check_parser.set_defaults(handler=cmd_check)
 
     new_parser = commands.add_parser("new", help="maak een nieuw record aan (als concept)")
-    new_parser.add_argument("type", help="sessie, praktijk, knelpunt, incident, regio of project")
-    new_parser.add_argument("title", help="de titel; de id wordt ervan afgeleid")
+    options(new_parser)
+    new_arguments = arguments(new_parser)
+    new_arguments.add_argument(
+        "type", help="sessie, praktijk, knelpunt, incident, regio of project"
+    )
+    new_arguments.add_argument("title", help="de titel; de id wordt ervan afgeleid")
     new_parser.set_defaults(handler=cmd_new)
 
     build_parser = commands.add_parser(
         "build", help="bouw de site streng: elke fout of waarschuwing laat de build mislukken"
     )
-    build_parser.add_argument(
+    build_options = options(build_parser)
+    build_options.add_argument(
         "--internal",
         action="store_true",
         help="bouw de interne uitgave (met interne records) in site-intern/",
     )
-    build_parser.add_argument(
+    build_options.add_argument(
         "--site-dir", help="map voor de gebouwde site (standaard: site/, intern: site-intern/)"
     )
-    build_parser.add_argument(
+    build_options.add_argument(
         "--no-offline", action="store_true", help="sla de offline versie (zip) over"
     )
     build_parser.set_defaults(handler=cmd_build)
 
     serve_parser = commands.add_parser("serve", help="bekijk de site lokaal terwijl u schrijft")
-    serve_parser.add_argument("--drafts", action="store_true", help="toon ook concepten")
-    serve_parser.add_argument(
+    serve_options = options(serve_parser)
+    serve_options.add_argument("--drafts", action="store_true", help="toon ook concepten")
+    serve_options.add_argument(
         "--dev-addr", default="127.0.0.1:8000", help="adres en poort (standaard: 127.0.0.1:8000)"
     )
     serve_parser.set_defaults(handler=cmd_serve)
 
     schema_parser = commands.add_parser("schema", help="schrijf een JSON Schema per type")
-    schema_parser.add_argument("directory", help="map waarin de schema's komen")
+    options(schema_parser)
+    arguments(schema_parser).add_argument("directory", help="map waarin de schema's komen")
     schema_parser.set_defaults(handler=cmd_schema)
 
     export_parser = commands.add_parser(
         "export", help="schrijf de site als gewone Markdown-map voor een andere site-engine"
     )
-    export_parser.add_argument("directory", metavar="MAP", help="lege map (of een eerdere export)")
-    export_parser.add_argument(
+    export_options = options(export_parser)
+    arguments(export_parser).add_argument(
+        "directory", metavar="MAP", help="lege map (of een eerdere export)"
+    )
+    export_options.add_argument(
         "--engine",
-        choices=("zensical", "mkdocs"),
+        choices=ENGINES,
         default="zensical",
         help="engine waarvoor de configuratie wordt geschreven (standaard: zensical)",
     )
-    export_parser.add_argument(
+    export_options.add_argument(
         "--internal", action="store_true", help="exporteer de interne uitgave"
     )
-    export_parser.add_argument(
+    export_options.add_argument(
         "--force", action="store_true", help="schrijf ook in een map die niet leeg is"
     )
     export_parser.set_defaults(handler=cmd_export)

@@ -1,6 +1,6 @@
 """`kennisbank export`: the site as a plain Markdown docs tree that any engine builds unaided.
 
-Writes every generated page (the same `generator.site.pages` the MkDocs plugin adds) and the
+Writes every generated page (the same `pipeline.generate` output the MkDocs plugin adds) and the
 hand-written docs/ with its assets into DIR/docs, plus the target engine's configuration:
 DIR/mkdocs.yml (MkDocs or ProperDocs) or DIR/zensical.toml (Zensical), both made from the
 project's mkdocs.yml without the kennisbank plugin. No engine import here.
@@ -9,24 +9,25 @@ project's mkdocs.yml without the kennisbank plugin. No engine import here.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
+import tomli_w
 import yaml
+from yaml_env_tag import construct_env_tag
 
 from generator import __version__
 from generator.diagnostics import Diagnostic
 from generator.load import CONTENT_DIR
-from generator.model import Edition
-from generator.render import RenderOptions
-from generator.site import pages
+from generator.pipeline import generate
+from generator.render.site import RenderOptions
+from generator.vocabulary import Edition
 
 Engine = Literal["zensical", "mkdocs"]
-ENGINES: tuple[Engine, ...] = ("zensical", "mkdocs")
+ENGINES: tuple[Engine, ...] = get_args(Engine)
 CONFIG_FILES: dict[Engine, str] = {"zensical": "zensical.toml", "mkdocs": "mkdocs.yml"}
 # Written into every export, so a later export knows it may replace the folder's contents.
 MARKER = ".kennisbank-export.json"
@@ -72,12 +73,12 @@ def export(request: ExportRequest) -> ExportReport:
         return report
     config = load_config(config_path)
     docs_dir = (request.root / str(config.get("docs_dir", DOCS))).resolve()
-    site = pages(request.root, request.edition, RenderOptions(site_url=config.get("site_url")))
+    site = generate(request.root, request.edition, RenderOptions(site_url=config.get("site_url")))
     report.diagnostics = site.diagnostics
     if site.has_errors:
         return report
     hand_written = _hand_written(docs_dir)
-    for path in sorted(site.pages):
+    for path in sorted(site.output):
         if path in hand_written:
             report.problem = (
                 f"{DOCS}/{path} bestaat al, maar de kennisbank maakt deze pagina zelf; "
@@ -92,7 +93,7 @@ def export(request: ExportRequest) -> ExportReport:
         destination = staging / relative
         destination.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(docs_dir / relative, destination)
-    for path, markdown in site.pages.items():
+    for path, markdown in site.output.items():
         destination = staging / path
         destination.parent.mkdir(parents=True, exist_ok=True)
         destination.write_bytes(markdown.encode("utf-8"))
@@ -109,7 +110,7 @@ def export(request: ExportRequest) -> ExportReport:
     }
     (target / MARKER).write_text(json.dumps(marker, indent=2) + "\n", encoding="utf-8")
     report.ok = True
-    report.pages = len(site.pages)
+    report.pages = len(site.output)
     report.config_file = config_file
     return report
 
@@ -170,19 +171,7 @@ class _ConfigLoader(yaml.SafeLoader):
     """Reads mkdocs.yml: plain YAML plus MkDocs' `!ENV` tag, resolved now."""
 
 
-def _construct_env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    if isinstance(node, yaml.ScalarNode):
-        names, default = [loader.construct_scalar(node)], None
-    else:
-        items = loader.construct_sequence(node)  # type: ignore[arg-type]
-        names, default = items[:-1], items[-1]
-    for name in names:
-        if name in os.environ:
-            return yaml.safe_load(os.environ[name])
-    return default
-
-
-_ConfigLoader.add_constructor("!ENV", _construct_env)
+_ConfigLoader.add_constructor("!ENV", construct_env_tag)
 
 
 def load_config(path: Path) -> dict[str, Any]:
@@ -238,54 +227,13 @@ def engine_config(config: Mapping[str, Any], engine: Engine) -> str:
     comment = "".join(f"# {line}\n" for line in _HEADER.splitlines())
     if engine == "mkdocs":
         return comment + yaml.safe_dump(exported, sort_keys=False, allow_unicode=True, width=100)
-    return comment + to_toml({"project": exported})
+    return comment + tomli_w.dumps(_without_none({"project": exported}))
 
 
-# --- a small TOML writer: enough for a configuration, checked by tomllib in the tests ---------
-
-
-def to_toml(document: Mapping[str, Any]) -> str:
-    lines: list[str] = []
-    _toml_table(lines, [], document)
-    return "\n".join(lines).strip() + "\n"
-
-
-def _toml_table(lines: list[str], path: list[str], table: Mapping[str, Any]) -> None:
-    values = {k: v for k, v in table.items() if v is not None}
-    tables = {k: v for k, v in values.items() if isinstance(v, Mapping)}
-    # A table holding only tables needs no header of its own (TOML defines it implicitly).
-    if path and (len(tables) < len(values) or not values):
-        lines.append("")
-        lines.append(f"[{'.'.join(_toml_key(part) for part in path)}]")
-    for key, value in values.items():
-        if key not in tables:
-            lines.append(f"{_toml_key(key)} = {_toml_value(value)}")
-    for key, value in tables.items():
-        _toml_table(lines, [*path, key], value)
-
-
-def _toml_key(key: str) -> str:
-    if key and all(c.isascii() and (c.isalnum() or c in "-_") for c in key):
-        return key
-    return _toml_string(key)
-
-
-def _toml_string(text: str) -> str:
-    # JSON's string escapes are all valid in a TOML basic string; DEL must be escaped as well.
-    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
-
-
-def _toml_value(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return repr(value)
-    if isinstance(value, str):
-        return _toml_string(value)
+def _without_none(value: Any) -> Any:
+    """TOML has no null: a setting left empty in mkdocs.yml is left out."""
     if isinstance(value, Mapping):
-        value = {k: v for k, v in value.items() if v is not None}
-        items = [f"{_toml_key(str(k))} = {_toml_value(v)}" for k, v in value.items()]
-        return "{ " + ", ".join(items) + " }" if items else "{}"
+        return {str(k): _without_none(v) for k, v in value.items() if v is not None}
     if isinstance(value, list | tuple):
-        return "[" + ", ".join(_toml_value(item) for item in value) + "]"
-    raise TypeError(f"no TOML for {value!r}")
+        return [_without_none(item) for item in value]
+    return value

@@ -9,14 +9,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
+from typing import Any
 
 from generator import wikilinks
 from generator.diagnostics import Diagnostic
 from generator.messages import closest, diagnostic, did_you_mean
 from generator.model import (
-    EDITION_VISIBILITIES,
-    RECORD_TYPES,
-    Edition,
     Graph,
     Kennisbrief,
     Key,
@@ -26,18 +24,10 @@ from generator.model import (
     Record,
     RecordType,
 )
-from generator.schema import REFERENCE_FIELDS, Knelpunt, Practice, Region, Session
+from generator.types import REGIONS, by_name
 from generator.validate import Validated
+from generator.vocabulary import EDITION_VISIBILITIES, Edition
 
-# "geen bestaande sessie" but "geen bestaand knelpunt": Dutch adjectives follow the article.
-TARGET_LABELS: dict[RecordType, str] = {
-    "sessions": "geen bestaande sessie",
-    "practices": "geen bestaande praktijk",
-    "knelpunten": "geen bestaand knelpunt",
-    "incidents": "geen bestaand standaardincident",
-    "regions": "geen bestaande regio",
-    "projects": "geen bestaand project",
-}
 _VISIBILITY_WORDS = {"internal": "intern", "draft": "een concept", "public": "openbaar"}
 _EDITION_WORDS = {"public": "openbare", "internal": "interne", "preview": "voorbeeld-"}
 
@@ -48,9 +38,7 @@ def link(validated: Validated, edition: Edition = "public") -> tuple[Graph, list
     in_edition = {key for key, record in records.items() if record.visibility in visible}
     resolver = _Resolver(records, validated.known, in_edition, edition)
     refs: dict[Key, dict[str, tuple[Key, ...]]] = {}
-    backrefs: dict[Key, dict[tuple[RecordType, str], list[Key]]] = defaultdict(
-        lambda: defaultdict(list)
-    )
+    backrefs: dict[Key, dict[tuple[str, str], list[Key]]] = defaultdict(lambda: defaultdict(list))
     links: dict[Key, dict[str, Key]] = {}
     for key, record in records.items():
         own = resolver.references(record)
@@ -61,7 +49,7 @@ def link(validated: Validated, edition: Edition = "public") -> tuple[Graph, list
         links[key] = found
         for field_name, targets in own.items():
             for target in targets:
-                backrefs[target][(key.type, field_name)].append(key)
+                backrefs[target][(key.type.name, field_name)].append(key)
     dates = {key: _date(records[key], refs[key], records) for key in in_edition}
     intros = {
         quarter: intro
@@ -100,27 +88,31 @@ def _empty_quarters(
 
 class _Resolver:
     def __init__(
-        self, records: dict[Key, Record], known: set[Key], in_edition: set[Key], edition: Edition
+        self,
+        records: dict[Key, Record[Any]],
+        known: set[Key],
+        in_edition: set[Key],
+        edition: Edition,
     ) -> None:
         self.records = records
         self.known = known
         self.in_edition = in_edition
         self.edition = edition
         self.diagnostics: list[Diagnostic] = []
-        self.ids: dict[RecordType, list[str]] = defaultdict(list)
+        self.ids: dict[RecordType[Any], list[str]] = defaultdict(list)
         self.by_id: dict[str, list[Key]] = defaultdict(list)
         for key in sorted(known):
             self.ids[key.type].append(key.id)
             self.by_id[key.id].append(key)
+        # A region may be named by its code too, in any case.
         self.codes = {
-            record.data.code.lower(): key
-            for key, record in records.items()
-            if isinstance(record.data, Region)
+            record.data.code.lower(): key for key, record in records.items() if key.type is REGIONS
         }
 
-    def references(self, record: Record) -> dict[str, tuple[Key, ...]]:
+    def references(self, record: Record[Any]) -> dict[str, tuple[Key, ...]]:
         resolved: dict[str, tuple[Key, ...]] = {}
-        for field_name, target_type in REFERENCE_FIELDS[record.key.type].items():
+        for field_name, target_name in record.key.type.references.items():
+            target_type = _type(target_name)
             value = getattr(record.data, field_name)
             values = [value] if isinstance(value, str) else list(value or ())
             targets: list[Key] = []
@@ -134,14 +126,19 @@ class _Resolver:
         return resolved
 
     def resolve(
-        self, record: Record, field_name: str, ref: str, target_type: RecordType, position: Position
+        self,
+        record: Record[Any],
+        field_name: str,
+        ref: str,
+        target_type: RecordType[Any],
+        position: Position,
     ) -> Key | None:
         key = Key(target_type, ref)
-        if target_type == "regions" and key not in self.known:
+        if target_type is REGIONS and key not in self.known:
             key = self.codes.get(ref.lower(), Key(target_type, ref.lower()))
         if key not in self.known:
             suggestions = closest(ref, self.ids[target_type])
-            codes = " of de regiocode, zoals VRU" if target_type == "regions" else ""
+            codes = " of de regiocode, zoals VRU" if target_type is REGIONS else ""
             self.diagnostics.append(
                 diagnostic(
                     "onbekende-verwijzing",
@@ -149,7 +146,7 @@ class _Resolver:
                     position,
                     ref=ref,
                     field=field_name,
-                    target=TARGET_LABELS[target_type],
+                    target=target_type.missing,
                     suggestion=_suggest(suggestions),
                     codes=codes,
                 )
@@ -205,14 +202,14 @@ class _Resolver:
     ) -> Key | None:
         type_name, _, ident = target.rpartition("/")
         if type_name:
-            record_type = next((t for t in RECORD_TYPES if t == type_name), None)
+            record_type = by_name(type_name)
             candidates = [Key(record_type, ident)] if record_type else []
             candidates = [k for k in candidates if k in self.known]
         else:
             candidates = self.by_id.get(ident, [])
         if len(candidates) > 1:
-            listed = ", ".join(f"{k.type}/{k.id}" for k in candidates)
-            example = f"{candidates[0].type}/{candidates[0].id}"
+            listed = ", ".join(f"{k.type.name}/{k.id}" for k in candidates)
+            example = f"{candidates[0].type.name}/{candidates[0].id}"
             self.diagnostics.append(
                 diagnostic(
                     "dubbelzinnige-wikilink",
@@ -226,7 +223,9 @@ class _Resolver:
             return None
         if not candidates:
             every = (
-                [f"{k.type}/{k.id}" for k in sorted(self.known)] if type_name else list(self.by_id)
+                [f"{k.type.name}/{k.id}" for k in sorted(self.known)]
+                if type_name
+                else list(self.by_id)
             )
             suggestion = did_you_mean(target, every)
             self.diagnostics.append(
@@ -250,17 +249,21 @@ def _suggest(suggestions: list[str]) -> str:
     return " (bedoelde u " + " of ".join(f"'{s}'" for s in suggestions) + "?)"
 
 
-def _session_date(record: Record) -> date:
-    assert isinstance(record.data, Session)
-    return record.data.date
+def _type(name: str) -> RecordType[Any]:
+    found = by_name(name)
+    if found is None:  # pragma: no cover - tests/test_types.py checks every reference
+        raise LookupError(f"no record type named {name!r}")
+    return found
 
 
 def _date(
-    record: Record, refs: dict[str, tuple[Key, ...]], records: dict[Key, Record]
+    record: Record[Any], refs: dict[str, tuple[Key, ...]], records: dict[Key, Record[Any]]
 ) -> date | None:
-    data = record.data
-    own: date | None = getattr(data, "date", None)
-    if own is not None or not isinstance(data, (Practice, Knelpunt)):
+    """The record's own date or, without one, the earliest of the records its type names
+    (a practice: its sessions')."""
+    record_type = record.key.type
+    own = record_type.own_date(record.data)
+    if own is not None or record_type.date_from is None:
         return own
-    session_dates = [_session_date(records[k]) for k in refs.get("sessions", ())]
-    return min(session_dates, default=None)
+    found = (records[k].key.type.own_date(records[k].data) for k in refs[record_type.date_from])
+    return min((day for day in found if day is not None), default=None)

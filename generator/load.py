@@ -13,7 +13,8 @@ from pathlib import Path
 from generator import yamlsource
 from generator.diagnostics import Diagnostic
 from generator.messages import diagnostic
-from generator.model import RECORD_TYPES, Key, Position, RawDocument, RawRecord, RecordType
+from generator.model import Key, Position, RawDocument, RawRecord
+from generator.types import REGISTRY, by_name
 
 CONTENT_DIR = "content"
 TAXONOMY_FILE = "taxonomy.yml"
@@ -31,27 +32,29 @@ class Loaded:
     known: set[Key] = field(default_factory=set)  # parsed or not: refs to these aren't dangling
     taxonomy: RawDocument | None = None
     kennisbrieven: list[RawDocument] = field(default_factory=list)
+    taxonomy_path: str = f"{CONTENT_DIR}/{TAXONOMY_FILE}"  # where it is, or should be
     diagnostics: list[Diagnostic] = field(default_factory=list)
     files: int = 0
 
 
-def load(root: Path) -> Loaded:
-    """Read content/ under the project `root`."""
-    loaded = Loaded()
-    content = root / CONTENT_DIR
+def load(content: Path, shown_as: str = CONTENT_DIR) -> Loaded:
+    """Read the content folder `content`; diagnostics name its files as `shown_as/...` (the
+    folder as the editor knows it, relative to the project)."""
+    loaded = Loaded(taxonomy_path=f"{shown_as}/{TAXONOMY_FILE}")
     content_prefix = content.as_posix() + "/"
     seen: dict[Key, str] = {}
     for path in _walk(content):
         loaded.files += 1
         # String slicing, not Path.relative_to: this loop runs once per file of thousands.
         inside = path.as_posix()[len(content_prefix) :]
-        rel, parts = f"{CONTENT_DIR}/{inside}", tuple(inside.split("/"))
+        rel, parts = f"{shown_as}/{inside}", tuple(inside.split("/"))
         if parts == (TAXONOMY_FILE,):
             loaded.taxonomy, problems = read_document(path, rel, has_body=False)
             loaded.diagnostics += problems
             continue
-        if len(parts) != 2 or parts[0] not in (*RECORD_TYPES, KENNISBRIEF_DIR):
-            folders = ", ".join(f"{CONTENT_DIR}/{t}/" for t in RECORD_TYPES)
+        record_type = by_name(parts[0]) if len(parts) == 2 else None
+        if record_type is None and (len(parts) != 2 or parts[0] != KENNISBRIEF_DIR):
+            folders = ", ".join(f"{shown_as}/{t.name}/" for t in REGISTRY)
             loaded.diagnostics.append(
                 diagnostic("onbekende-map", rel, Position(1, 1), folders=folders)
             )
@@ -63,11 +66,11 @@ def load(root: Path) -> Loaded:
             continue
         document, problems = read_document(path, rel, has_body=path.suffix == ".md")
         loaded.diagnostics += problems
-        if parts[0] == KENNISBRIEF_DIR:
+        if record_type is None:  # an introduction in kennisbrieven/
             if document:
                 loaded.kennisbrieven.append(document)
             continue
-        key = Key(_record_type(parts[0]), path.stem)
+        key = Key(record_type, path.stem)
         loaded.diagnostics += _check_id(key, rel, seen)
         loaded.known.add(key)
         if document and key not in seen:
@@ -149,13 +152,6 @@ def slug(text: str) -> str:
 
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "record"
-
-
-def _record_type(folder: str) -> RecordType:
-    for record_type in RECORD_TYPES:
-        if record_type == folder:
-            return record_type
-    raise ValueError(folder)  # pragma: no cover - the caller checked the folder
 
 
 def _walk(folder: Path) -> list[Path]:

@@ -1,45 +1,25 @@
-"""Records and the link graph: the immutable values passed between pipeline steps.
+"""Records, their types and the link graph: the immutable values passed between pipeline steps.
 
-load -> RawRecord, validate -> Record, link -> Graph. Nothing here does I/O.
+load -> RawRecord, validate -> Record, link -> Graph. A `RecordType` says everything the steps
+need to know about one type; each type fills one in, in its own module under generator/types/.
+Nothing here does I/O.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import functools
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+from typing import Any, Generic, NamedTuple, TypeVar, cast
 
-if TYPE_CHECKING:
-    from generator.schema import KennisbriefIntro, RecordData, Taxonomy
+from pydantic import BaseModel
 
-RecordType = Literal["sessions", "practices", "knelpunten", "incidents", "regions", "projects"]
-RECORD_TYPES: tuple[RecordType, ...] = (
-    "sessions",
-    "practices",
-    "knelpunten",
-    "incidents",
-    "regions",
-    "projects",
-)
+from generator.diagnostics import Diagnostic
+from generator.schema import KennisbriefIntro, RecordData, Taxonomy
+from generator.vocabulary import Edition, Visibility, Vocabulary
 
-Visibility = Literal["public", "internal", "draft"]
-Edition = Literal["public", "internal", "preview"]
-
-# Which record visibilities each edition contains.
-EDITION_VISIBILITIES: Mapping[Edition, frozenset[str]] = {
-    "public": frozenset({"public"}),
-    "internal": frozenset({"public", "internal"}),
-    "preview": frozenset({"public", "internal", "draft"}),
-}
-
-
-def shows_region_progress(edition: Edition, progress_visibility: str) -> bool:
-    """Region-level progress is for the region first: the public edition names a region's
-    status only when the region chose `progress_visibility: public`; otherwise it counts there
-    only as one of the regions that assessed a theme (generator/progress.py)."""
-    return edition != "public" or progress_visibility == "public"
-
+D = TypeVar("D", bound=RecordData)
 
 # A path into a record's fields: ("regions", 2) or ("tasks", 0, "process").
 FieldPath = tuple[str | int, ...]
@@ -77,10 +57,73 @@ class Quarter(NamedTuple):
         return date(self.year, 3 * self.number - 2, 1)
 
 
+@dataclass(frozen=True)
+class Facet(Generic[D]):
+    """A filterable property of a type's records: the values of one record, and their labels."""
+
+    name: str  # the query parameter: soort, status
+    values: Callable[[Record[D]], Iterable[str]]
+    vocabulary: Vocabulary | None = None  # labels; None: the values are shown as they are
+
+
+@dataclass(frozen=True)
+class Scaffold:
+    """What `kennisbank new` writes beyond the schema: first values of required fields that the
+    editor must still fill in, and the headings the body starts with."""
+
+    body: str = ""
+    placeholders: Mapping[str, str] = field(default_factory=dict)
+
+
+@functools.total_ordering
+@dataclass(frozen=True, eq=False, repr=False)
+class RecordType(Generic[D]):
+    """One record type: its folder and schema, its Dutch names, its place on the site, and
+    the type's own behaviour in each step. One instance per type (compared by identity).
+
+    Other types are named by their folder (`references`, `Graph.incoming`), so type modules
+    need not import each other.
+    """
+
+    name: str  # folder under content/, and the `type` of `[[type/id]]`
+    schema: type[D]
+    singular: str  # "Praktijk", as visitors read it
+    plural: str  # "Praktijken"; also the section's title
+    section: str  # URL segment of its pages: praktijken/<id>/
+    where: str  # "een praktijk": the record in a message about one of its fields
+    missing: str  # "geen bestaande praktijk": what a dangling reference points to
+    aliases: tuple[str, ...]  # the Dutch names `kennisbank new` accepts besides `name`
+    intro: str  # the first sentence of the section's index page
+    # Writes the type's part of its record page: (render.page.Page, record). The page is
+    # typed loosely because the model sits below the render step.
+    page: Callable[[Any, Record[D]], None]
+    references: Mapping[str, str] = field(default_factory=dict)  # field -> target type's name
+    date_field: str | None = None  # the record's own date
+    date_from: str | None = None  # without one, the earliest date of this reference field
+    # The type's own rules for one valid record, and across all of them.
+    check: Callable[[Record[D], Taxonomy], list[Diagnostic]] | None = None
+    check_all: Callable[[Sequence[Record[D]]], list[Diagnostic]] | None = None
+    details: Callable[[D], list[str]] | None = None  # badges beside the title in lists
+    facets: tuple[Facet[D], ...] = ()  # besides region, theme and year, which every type has
+    nested: tuple[tuple[str, type[BaseModel]], ...] = ()  # (title, model) of lists of objects
+    scaffold: Scaffold = field(default_factory=Scaffold)
+
+    def own_date(self, data: D) -> date | None:
+        return cast("date | None", getattr(data, self.date_field)) if self.date_field else None
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, RecordType):
+            return NotImplemented
+        return self.name < other.name
+
+    def __repr__(self) -> str:
+        return f"RecordType({self.name!r})"
+
+
 class Key(NamedTuple):
     """A record's identity: its type and id. Addresses derive from it alone."""
 
-    type: RecordType
+    type: RecordType[Any]
     id: str
 
 
@@ -116,12 +159,12 @@ class RawRecord(RawDocument):
 
 
 @dataclass(frozen=True)
-class Record:
+class Record(Generic[D]):
     """A validated record: typed fields plus the raw record for positions."""
 
     key: Key
     path: str
-    data: RecordData
+    data: D
     raw: RawRecord
 
     @property
@@ -155,30 +198,32 @@ class Kennisbrief:
 class Graph:
     """The linked records of one edition.
 
-    `records` holds only the records the edition contains. `refs` are a record's resolved
-    outgoing references per field; `backrefs` are the records that refer to it, per
+    `records` holds only the records the edition contains. A record's references are its
+    `outgoing` keys per field; the records that refer to it are its `incoming` keys per
     (source type, field). `wikilinks` maps each `[[target]]` text in a body to its key.
     """
 
     edition: Edition
     taxonomy: Taxonomy
-    records: Mapping[Key, Record]
+    records: Mapping[Key, Record[Any]]
     refs: Mapping[Key, Mapping[str, tuple[Key, ...]]]
-    backrefs: Mapping[Key, Mapping[tuple[RecordType, str], tuple[Key, ...]]]
+    backrefs: Mapping[Key, Mapping[tuple[str, str], tuple[Key, ...]]]
     wikilinks: Mapping[Key, Mapping[str, Key]]
     dates: Mapping[Key, date | None]  # own date, or derived (earliest session)
     # Editors' introductions of the edition, and the records their bodies link to.
     kennisbrieven: Mapping[Quarter, Kennisbrief] = field(default_factory=dict)
     intro_links: Mapping[Quarter, Mapping[str, Key]] = field(default_factory=dict)
 
-    def of_type(self, record_type: RecordType) -> list[Record]:
+    def of_type(self, record_type: RecordType[D]) -> list[Record[D]]:
         """Records of one type, in id order (stable output)."""
         return sorted(
-            (r for k, r in self.records.items() if k.type == record_type), key=lambda r: r.key.id
+            (r for k, r in self.records.items() if k.type is record_type), key=lambda r: r.key.id
         )
 
-    def referring(self, key: Key, source_type: RecordType, field_name: str) -> tuple[Key, ...]:
-        return self.backrefs.get(key, {}).get((source_type, field_name), ())
-
-    def referred(self, key: Key, field_name: str) -> tuple[Key, ...]:
+    def outgoing(self, key: Key, field_name: str) -> tuple[Key, ...]:
+        """The records `key` refers to in its field `field_name`."""
         return self.refs.get(key, {}).get(field_name, ())
+
+    def incoming(self, key: Key, source_type: str, field_name: str) -> tuple[Key, ...]:
+        """The records of type `source_type` that refer to `key` in their field `field_name`."""
+        return self.backrefs.get(key, {}).get((source_type, field_name), ())

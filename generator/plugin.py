@@ -18,9 +18,9 @@ from mkdocs.structure.files import File
 
 from generator.diagnostics import count
 from generator.load import CONTENT_DIR
-from generator.model import Edition
-from generator.render import RenderOptions
-from generator.site import pages as site_pages
+from generator.pipeline import generate
+from generator.render.site import RenderOptions
+from generator.vocabulary import EDITIONS, edition_named
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -39,8 +39,8 @@ NO_SITE_URL = (
 
 
 class KennisbankConfig(Config):  # type: ignore[no-untyped-call]
-    content_dir = c.Type(str, default=CONTENT_DIR)
-    edition = c.Choice(("public", "internal", "preview"), default="public")
+    content_dir = c.Type(str, default=CONTENT_DIR)  # relative to mkdocs.yml, or absolute
+    edition = c.Choice(EDITIONS, default="public")
     # The offline archive to publish and link from the home page (set by `kennisbank build`).
     offline_zip = c.Type(str, default="")
 
@@ -72,14 +72,20 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped
         self._search_entries: dict[str, list[Any]] = {}
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        edition = cast(Edition, self.config.edition)  # a Choice of exactly these values
+        edition = edition_named(self.config.edition)
         zip_path = self.config.offline_zip
         options = RenderOptions(
             offline_download=OFFLINE_DOWNLOAD if zip_path else None, site_url=config.site_url
         )
         if not config.site_url:
             log.warning(NO_SITE_URL)
-        site = site_pages(self._root(config), edition, options, show_problems=self.previewing)
+        site = generate(
+            self._root(config),
+            edition,
+            options,
+            content_dir=self.config.content_dir,
+            show_problems=self.previewing,
+        )
         for diagnostic in site.diagnostics:
             if diagnostic.is_error:
                 log.error(diagnostic.as_text())
@@ -92,7 +98,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped
                 f"{'fout' if errors == 1 else 'fouten'} in de inhoud (zie hierboven). "
                 "Herstel ze en bouw opnieuw; `kennisbank check` toont ze ook."
             )
-        for path, markdown in site.pages.items():
+        for path, markdown in site.output.items():
             if files.get_file_from_path(path) is not None:
                 raise PluginError(
                     f"docs/{path} bestaat al, maar de kennisbank maakt deze pagina zelf; "
@@ -104,10 +110,10 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped
             generated.changed = not self.dirty or self._previous.get(path) != markdown
             files.append(generated)
         if self.dirty:
-            self._previous = dict(site.pages)
+            self._previous = dict(site.output)
         if zip_path:
             files.append(File.generated(config, OFFLINE_DOWNLOAD, abs_src_path=zip_path))
-        log.debug("kennisbank: %d pagina's, %d waarschuwingen", len(site.pages), warnings)
+        log.debug("kennisbank: %d bestanden, %d waarschuwingen", len(site.output), warnings)
         return files
 
     @event_priority(100)  # before Material's search plugin writes its index
@@ -120,9 +126,16 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped
         if not self.dirty:
             return
         search: Any = config.plugins.get("material/search")
-        index = getattr(search, "search_index", None)
-        if index is None or not hasattr(search, "search_index_prev"):
+        if search is None:
             return  # another search plugin: it keeps its own index
+        index: Any = getattr(search, "search_index", None)
+        if not hasattr(index, "entries") or not hasattr(search, "search_index_prev"):
+            # Material's search keeps its state elsewhere now; tests/test_preview.py fails too.
+            log.warning(
+                "de zoekfunctie van de voorbeeldweergave vindt na een wijziging mogelijk niet "
+                "alle pagina's (Material's zoekplug-in is veranderd); herstart 'kennisbank serve'"
+            )
+            return
         fresh: dict[str, list[Any]] = {}
         for entry in index.entries:
             fresh.setdefault(entry["location"].split("#")[0], []).append(entry)
@@ -133,18 +146,9 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer:
-        server.watch(str(self._content(config)))
+        server.watch(str((self._root(config) / self.config.content_dir).resolve()))
         return server
 
-    def _content(self, config: MkDocsConfig) -> Path:
-        base = Path(config.config_file_path or ".").parent
-        return (base / self.config.content_dir).resolve()
-
     def _root(self, config: MkDocsConfig) -> Path:
-        content = self._content(config)
-        # The pipeline reads <root>/content; any folder named "content" can be pointed at.
-        if content.name != CONTENT_DIR:
-            raise PluginError(
-                f"content_dir moet een map met de naam '{CONTENT_DIR}' zijn, niet '{content}'."
-            )
-        return content.parent
+        """The project folder: where mkdocs.yml is, and what content_dir is relative to."""
+        return Path(config.config_file_path or ".").parent

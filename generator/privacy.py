@@ -21,7 +21,7 @@ PHONE = re.compile(r"(?<![\w+])(?:\+31|0031|0)[ -]?(?:\d[ -]?){8}\d(?!\d)")
 
 
 def check(
-    records: Mapping[Any, Record],
+    records: Mapping[Any, Record[Any]],
     public_contacts: list[str],
     kennisbrieven: Iterable[Kennisbrief] = (),
 ) -> list[Diagnostic]:

@@ -16,10 +16,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from generator.model import Graph, Key, Record, shows_region_progress
-from generator.schema import Assessment, Region
+from generator.model import Graph, Key, Record
+from generator.types.regions import REGIONS, Assessment, Region
+from generator.vocabulary import PROGRESS_STATUS, shows_region_progress
 
-STATUSES: tuple[str, ...] = ("niet-gestart", "in-voorbereiding", "in-uitvoering", "gerealiseerd")
+STATUSES = PROGRESS_STATUS.values
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ class TrendPoint:
 
 @dataclass(frozen=True)
 class Overview:
-    regions: tuple[Record, ...]  # regions named in this edition, by title
+    regions: tuple[Record[Region], ...]  # regions named in this edition, by title
     themes: tuple[str, ...]  # themes with an assessment, in taxonomy order
     latest: dict[tuple[Key, str], Assessment]  # (named region, theme) -> latest assessment
     per_theme: dict[str, Aggregate]
@@ -50,11 +51,10 @@ class Overview:
 
 
 def overview(graph: Graph) -> Overview:
-    named: list[Record] = []
-    hidden: list[Record] = []
-    for region in graph.of_type("regions"):
+    named: list[Record[Region]] = []
+    hidden: list[Record[Region]] = []
+    for region in graph.of_type(REGIONS):
         data = region.data
-        assert isinstance(data, Region)
         if data.progress:
             shown = shows_region_progress(graph.edition, data.progress_visibility)
             (named if shown else hidden).append(region)
@@ -103,7 +103,5 @@ def _trend(named: list[list[Assessment]]) -> Iterable[TrendPoint]:
         yield TrendPoint(day, counts)
 
 
-def _progress(region: Record) -> list[Assessment]:
-    data = region.data
-    assert isinstance(data, Region)
-    return list(data.progress)
+def _progress(region: Record[Region]) -> list[Assessment]:
+    return list(region.data.progress)

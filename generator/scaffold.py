@@ -8,53 +8,22 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from typing import Any
 
 from pydantic.fields import FieldInfo
 
 from generator.load import slug
-from generator.model import RECORD_TYPES, RecordType
-from generator.schema import MODELS
-
-# Editors may name a type in Dutch or by its folder.
-TYPE_NAMES: dict[str, RecordType] = {
-    **{record_type: record_type for record_type in RECORD_TYPES},
-    "sessie": "sessions",
-    "sessies": "sessions",
-    "praktijk": "practices",
-    "praktijken": "practices",
-    "knelpunt": "knelpunten",
-    "incident": "incidents",
-    "incidenten": "incidents",
-    "regio": "regions",
-    "regios": "regions",
-    "project": "projects",
-    "projecten": "projects",
-}
-
-# Values for required fields that the editor must still fill in; the check points at them.
-_REQUIRED_PLACEHOLDERS: dict[str, str] = {
-    "kind": "regionaal",
-    "regions": "[]",
-    "code": '""',
-    "tasks": '\n  - process: publieke-zorg\n    what: ""',  # a first task to copy
-}
-_BODIES: dict[RecordType, str] = {
-    "sessions": "## Aanleiding\n\n## Wat is besproken\n\n## Opbrengst\n",
-    "practices": "## Wat het is\n\n## Waarom het werkt\n\n## Zo pas je het toe\n",
-    "knelpunten": "## Wat er knelt\n\n## Mogelijke oplossingen\n",
-    "incidents": "> **Concept.** Deze uitwerking is geen vastgesteld beleid.\n\n## Situatie\n",
-    "regions": "",
-    "projects": "## Doel\n\n## Aanpak\n\n## Resultaten\n",
-}
+from generator.model import RecordType
 
 
 def record_id(title: str) -> str:
     return slug(title)
 
 
-def scaffold(record_type: RecordType, title: str, today: date) -> str:
+def scaffold(record_type: RecordType[Any], title: str, today: date) -> str:
     """The text of a new record file of `record_type` titled `title`."""
-    model = MODELS[record_type]
+    model = record_type.schema
+    placeholders = record_type.scaffold.placeholders
     lines = ["---", f"title: {json.dumps(title, ensure_ascii=False)}"]
     lines.append("visibility: draft  # concept; verwijder deze regel om te publiceren")
     optional = []
@@ -64,7 +33,7 @@ def scaffold(record_type: RecordType, title: str, today: date) -> str:
         if name == "date":
             lines.append(f"date: {today.isoformat()}  # {_describe(info)}")
         elif info.is_required():
-            value = _REQUIRED_PLACEHOLDERS.get(name, '""')
+            value = placeholders.get(name, '""')
             first, _, rest = value.partition("\n")
             lines.append(f"{name}: {first}".rstrip() + f"  # verplicht: {_describe(info)}")
             lines += rest.split("\n") if rest else []
@@ -72,7 +41,7 @@ def scaffold(record_type: RecordType, title: str, today: date) -> str:
             empty = " []" if _is_list(info) else ""
             optional.append(f"# {name}:{empty}  # {_describe(info)}")
     lines += ["# Optionele velden (haal '# ' weg om te gebruiken):", *optional, "---", ""]
-    return "\n".join(lines) + _BODIES[record_type]
+    return "\n".join(lines) + record_type.scaffold.body
 
 
 def _describe(info: FieldInfo) -> str:

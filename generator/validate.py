@@ -15,31 +15,16 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from generator.diagnostics import Diagnostic
-from generator.load import TAXONOMY_FILE, Loaded
+from generator.load import Loaded
 from generator.messages import diagnostic, did_you_mean
 from generator.model import FieldPath, Kennisbrief, Key, Position, Quarter, RawDocument, Record
-from generator.schema import (
-    MODELS,
-    Incident,
-    KennisbriefIntro,
-    Practice,
-    Region,
-    Session,
-    Taxonomy,
-)
+from generator.schema import KennisbriefIntro, Taxonomy
+from generator.types import REGISTRY
+from generator.types.checks import unknown_keys
 from generator.yamlsource import meaning
 
 KEY_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*")
 QUARTER_PATTERN = re.compile(r"(\d{4})-q([1-4])")
-MAX_PARTICIPANTS = 15
-TYPE_LABELS = {
-    "sessions": "een sessie",
-    "practices": "een praktijk",
-    "knelpunten": "een knelpunt",
-    "incidents": "een standaardincident",
-    "regions": "een regio",
-    "projects": "een project",
-}
 _EXAMPLES = {
     "title": 'title: "Titel van het record"',
     "date": "date: 2016-03-15",
@@ -57,7 +42,7 @@ _EXAMPLES = {
 
 @dataclass
 class Validated:
-    records: dict[Key, Record] = field(default_factory=dict)
+    records: dict[Key, Record[Any]] = field(default_factory=dict)
     known: set[Key] = field(default_factory=set)
     taxonomy: Taxonomy = field(default_factory=Taxonomy)
     kennisbrieven: dict[Quarter, Kennisbrief] = field(default_factory=dict)
@@ -66,19 +51,24 @@ class Validated:
 
 def validate(loaded: Loaded) -> Validated:
     result = Validated(known=set(loaded.known))
-    result.taxonomy, result.diagnostics = validate_taxonomy(loaded.taxonomy)
-    codes: dict[str, str] = {}
+    result.taxonomy, result.diagnostics = validate_taxonomy(loaded.taxonomy, loaded.taxonomy_path)
     for raw in loaded.records:
-        model = MODELS[raw.key.type]
-        data, problems = validate_fields(model, raw, TYPE_LABELS[raw.key.type])
+        record_type = raw.key.type
+        data, problems = validate_fields(record_type.schema, raw, record_type.where)
         result.diagnostics += problems
         if data is None:
             continue
         record = Record(key=raw.key, path=raw.path, data=data, raw=raw)
-        result.diagnostics += _check_record(record, result.taxonomy)
-        if isinstance(data, Region):
-            result.diagnostics += _check_code(record, data, codes)
+        result.diagnostics += unknown_keys(
+            raw, ("themes",), data.themes, result.taxonomy.themes, "onbekend-thema"
+        )
+        if record_type.check:
+            result.diagnostics += record_type.check(record, result.taxonomy)
         result.records[raw.key] = record
+    for record_type in REGISTRY:
+        if record_type.check_all:
+            of_type = [r for r in result.records.values() if r.key.type is record_type]
+            result.diagnostics += record_type.check_all(of_type)
     result.kennisbrieven, problems = validate_kennisbrieven(loaded.kennisbrieven)
     result.diagnostics += problems
     return result
@@ -110,8 +100,7 @@ def validate_kennisbrieven(
     return found, problems
 
 
-def validate_taxonomy(raw: RawDocument | None) -> tuple[Taxonomy, list[Diagnostic]]:
-    path = f"content/{TAXONOMY_FILE}"
+def validate_taxonomy(raw: RawDocument | None, path: str) -> tuple[Taxonomy, list[Diagnostic]]:
     if raw is None:
         return Taxonomy(), [diagnostic("taxonomie-ontbreekt", path, Position(1, 1))]
     taxonomy, problems = validate_fields(Taxonomy, raw, "de taxonomie")
@@ -275,69 +264,6 @@ def _kind_of(value: object) -> str:
     if isinstance(value, dict):
         return "een groep velden"
     return "leeg"
-
-
-def _check_record(record: Record, taxonomy: Taxonomy) -> list[Diagnostic]:
-    """Vocabulary keys and the contract's warnings, on a record whose types are right."""
-    raw, data, problems = record.raw, record.data, []
-    problems += _check_keys(raw, ("themes",), data.themes, taxonomy.themes, "onbekend-thema")
-    if isinstance(data, Incident):
-        for i, task in enumerate(data.tasks):
-            problems += _check_keys(
-                raw, ("tasks", i, "process"), [task.process], taxonomy.processes, "onbekend-proces"
-            )
-    if isinstance(data, Region):
-        for i, assessment in enumerate(data.progress):
-            problems += _check_keys(
-                raw, ("progress", i, "theme"), [assessment.theme], taxonomy.themes, "onbekend-thema"
-            )
-    if isinstance(data, Session):
-        if data.participants is not None and data.participants > MAX_PARTICIPANTS:
-            position = raw.position(("participants",))
-            problems.append(
-                diagnostic("te-veel-deelnemers", raw.path, position, count=data.participants)
-            )
-        if data.kind == "regionaal" and not 2 <= len(data.regions) <= 3:
-            position = raw.position(("regions",), key=True)
-            problems.append(
-                diagnostic("regionaal-aantal-regios", raw.path, position, count=len(data.regions))
-            )
-    if isinstance(data, Practice) and not data.sessions:
-        problems.append(
-            diagnostic("praktijk-zonder-sessie", raw.path, raw.position(("title",), key=True))
-        )
-    return problems
-
-
-def _check_keys(
-    raw: RawDocument, path: FieldPath, values: Iterable[str], vocabulary: dict[str, Any], rule: str
-) -> list[Diagnostic]:
-    problems = []
-    is_list = path[-1] == "themes"
-    for i, value in enumerate(values):
-        if value not in vocabulary:
-            position = raw.position((*path, i) if is_list else path)
-            problems.append(
-                diagnostic(
-                    rule,
-                    raw.path,
-                    position,
-                    value=value,
-                    suggestion=did_you_mean(value, vocabulary),
-                )
-            )
-    return problems
-
-
-def _check_code(record: Record, region: Region, codes: dict[str, str]) -> list[Diagnostic]:
-    code = region.code.upper()
-    if code in codes:
-        position = record.raw.position(("code",))
-        return [
-            diagnostic("dubbele-code", record.path, position, code=region.code, other=codes[code])
-        ]
-    codes[code] = record.path
-    return []
 
 
 def _fields_at(model: type[BaseModel], loc: FieldPath) -> list[str]:

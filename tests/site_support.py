@@ -109,7 +109,8 @@ def html_files(site: Path) -> list[Path]:
 
 
 def search_index(site: Path) -> dict[str, Any]:
-    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    index: dict[str, Any] = json.loads((site / "search/search_index.json").read_text("utf-8"))
+    return index
 
 
 def require_clean(built: Built) -> Built:

@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
@@ -24,12 +25,16 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[str]]
     return code, capsys.readouterr().out.splitlines()
 
 
-def test_clean_tree_exits_0_with_a_summary(tree: TreeFactory, capsys) -> None:
+def test_clean_tree_exits_0_with_a_summary(
+    tree: TreeFactory, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, lines = run(capsys, "--root", str(tree()), "check")
     assert (code, lines) == (0, ["Geen problemen gevonden in 9 bestanden."])
 
 
-def test_warnings_exit_0_but_1_under_strict(tree: TreeFactory, capsys) -> None:
+def test_warnings_exit_0_but_1_under_strict(
+    tree: TreeFactory, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = str(tree(WARNING_ONLY))
     code, lines = run(capsys, "--root", root, "check")
     assert code == 0
@@ -38,14 +43,18 @@ def test_warnings_exit_0_but_1_under_strict(tree: TreeFactory, capsys) -> None:
     assert run(capsys, "--root", root, "check", "--strict")[0] == 1
 
 
-def test_errors_exit_1_and_are_printed_as_path_line_column(tree: TreeFactory, capsys) -> None:
+def test_errors_exit_1_and_are_printed_as_path_line_column(
+    tree: TreeFactory, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, lines = run(capsys, "--root", str(tree({**ERROR, **WARNING_ONLY})), "check")
     assert code == 1
     assert lines[0].startswith("content/knelpunten/fout.md:3:9: fout: 'dicht' is geen geldige")
     assert lines[-1] == "1 fout en 1 waarschuwing in 11 bestanden."
 
 
-def test_github_actions_also_gets_annotations(tree: TreeFactory, capsys, monkeypatch) -> None:
+def test_github_actions_also_gets_annotations(
+    tree: TreeFactory, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     _, lines = run(capsys, "--root", str(tree(ERROR)), "check")
     assert lines[1].startswith(
@@ -53,7 +62,9 @@ def test_github_actions_also_gets_annotations(tree: TreeFactory, capsys, monkeyp
     )
 
 
-def test_internal_flag_checks_the_internal_edition(tree: TreeFactory, capsys) -> None:
+def test_internal_flag_checks_the_internal_edition(
+    tree: TreeFactory, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = str(
         tree(
             {
@@ -86,12 +97,16 @@ def test_no_traceback_reaches_the_editor_for_broken_content(tree: TreeFactory) -
     assert "geen UTF-8" in result.stdout
 
 
-def test_the_repository_content_checks_clean_under_strict(capsys) -> None:
+def test_the_repository_content_checks_clean_under_strict(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     code, lines = run(capsys, "--root", str(REPO), "check", "--strict")
     assert code == 0, "\n".join(lines)
 
 
-def test_json_schemas_accept_the_repository_content(tmp_path: Path, capsys) -> None:
+def test_json_schemas_accept_the_repository_content(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["schema", str(tmp_path)]) == 0
     content = REPO / "content"
     checked = 0
@@ -113,12 +128,13 @@ def test_json_schema_rejects_an_unknown_field(tmp_path: Path) -> None:
         jsonschema.validate({"title": "x", "sesions": []}, schema)
 
 
-def _fields(path: Path) -> dict:
+def _fields(path: Path) -> dict[str, Any]:
     text = path.read_text(encoding="utf-8")
     if path.suffix == ".md":
         text = text.split("---\n", 2)[1]
     # JSON Schema knows no dates: compare them as the ISO text editors write.
-    return json.loads(json.dumps(yaml.safe_load(text), default=str))
+    fields: dict[str, Any] = json.loads(json.dumps(yaml.safe_load(text), default=str))
+    return fields
 
 
 def test_usage_errors_are_in_dutch() -> None:

@@ -15,7 +15,7 @@ import pytest
 
 from generator.cli import main
 from generator.pipeline import check
-from generator.render import render
+from generator.render.site import render
 from tests.leaks import markers_in_sources, markers_in_tree
 from tests.site_support import Built, build_fixture, require_clean
 
@@ -92,7 +92,9 @@ def test_a_public_region_with_internal_progress_shows_no_progress_in_public(
     assert "Openbare toelichting bij de voortgang." in shown
 
 
-def test_internal_build_goes_to_its_own_folder_by_default(tmp_path: Path, capsys) -> None:
+def test_internal_build_goes_to_its_own_folder_by_default(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = tmp_path / "project"
     root.mkdir()
     for name in ("mkdocs.yml", "docs"):

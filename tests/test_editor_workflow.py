@@ -8,11 +8,13 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
+import pytest
 import yaml
 
 from generator.cli import main
-from generator.model import RECORD_TYPES
+from generator.types import REGISTRY
 from tests.conftest import TreeFactory
 
 REPO = Path(__file__).parent.parent
@@ -20,14 +22,14 @@ WORKFLOWS = REPO / ".github" / "workflows"
 BIN = Path(sys.executable).parent
 
 
-def workflow(name: str) -> dict:
+def workflow(name: str) -> dict[str, Any]:
     # PyYAML reads the key `on` as True (YAML 1.1); GitHub reads it as "on".
-    data = yaml.safe_load((WORKFLOWS / name).read_text(encoding="utf-8"))
+    data: dict[Any, Any] = yaml.safe_load((WORKFLOWS / name).read_text(encoding="utf-8"))
     data["on"] = data.pop(True)
     return data
 
 
-def steps(data: dict) -> list[dict]:
+def steps(data: dict[str, Any]) -> list[dict[str, Any]]:
     return [step for job in data["jobs"].values() for step in job.get("steps", [])]
 
 
@@ -66,7 +68,9 @@ def test_a_push_to_main_publishes_the_public_edition_with_the_pages_actions() ->
     assert not any("--internal" in (run or "") for run in build_runs)
 
 
-def test_committed_json_schemas_are_up_to_date(tmp_path: Path, capsys) -> None:
+def test_committed_json_schemas_are_up_to_date(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     main(["schema", str(tmp_path)])
     fresh = {p.name: p.read_text(encoding="utf-8") for p in tmp_path.glob("*.json")}
     committed = {p.name: p.read_text(encoding="utf-8") for p in (REPO / "schemas").glob("*.json")}
@@ -76,8 +80,9 @@ def test_committed_json_schemas_are_up_to_date(tmp_path: Path, capsys) -> None:
 def test_vscode_maps_every_schema_to_its_content_folder() -> None:
     settings = json.loads((REPO / ".vscode" / "settings.json").read_text(encoding="utf-8"))
     mapping = settings["yaml.schemas"]
-    for record_type in RECORD_TYPES:
-        assert mapping[f"./schemas/{record_type}.schema.json"] == [f"content/{record_type}/*.yml"]
+    for record_type in REGISTRY:
+        name = record_type.name
+        assert mapping[f"./schemas/{name}.schema.json"] == [f"content/{name}/*.yml"]
     assert mapping["./schemas/taxonomy.schema.json"] == ["content/taxonomy.yml"]
     assert mapping["./schemas/kennisbrieven.schema.json"] == ["content/kennisbrieven/*.yml"]
     for schema in mapping:

@@ -22,8 +22,8 @@ import yaml
 from generator.build import BuildRequest, load
 from generator.cli import main
 from generator.export import MARKER, load_config
-from generator.render import RenderOptions
-from generator.site import pages as site_pages
+from generator.pipeline import generate
+from generator.render.site import RenderOptions
 from tests.site_support import (
     FIXTURES,
     ROOT,
@@ -214,8 +214,9 @@ def test_plugin_and_export_hand_out_identical_pages(
         if p.is_file() and p.relative_to(docs).as_posix() not in hand_written
     }
     assert exported == plugin_pages
-    # And both are what generator.site.pages renders.
-    rendered = site_pages(project, "public", RenderOptions(site_url=f"https://{SITE_HOST}/")).pages
+    # And both are what the pipeline generates.
+    options = RenderOptions(site_url=f"https://{SITE_HOST}/")
+    rendered = generate(project, "public", options).output
     assert {path: text.encode("utf-8") for path, text in rendered.items()} == plugin_pages
 
 

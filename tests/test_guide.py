@@ -7,11 +7,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from pydantic import BaseModel
 
-from generator.guide import fields_page, guide_pages, messages_page
 from generator.messages import RULES
 from generator.pipeline import check
-from generator.schema import MODELS, Assessment, KennisbriefIntro, Task, Taxonomy
+from generator.render.guide import fields_page, guide_pages, messages_page
+from generator.schema import KennisbriefIntro, Taxonomy
+from generator.types import REGISTRY
 
 
 @pytest.mark.parametrize("rule", sorted(RULES))
@@ -23,7 +25,10 @@ def test_every_rule_has_its_own_section_with_explanation(rule: str) -> None:
 
 def test_every_field_of_every_type_is_in_the_fields_page() -> None:
     page = fields_page()
-    for model in [*MODELS.values(), Task, Assessment, Taxonomy, KennisbriefIntro]:
+    nested = [model for record_type in REGISTRY for _, model in record_type.nested]
+    schemas = [record_type.schema for record_type in REGISTRY]
+    models: list[type[BaseModel]] = [*schemas, *nested, Taxonomy, KennisbriefIntro]
+    for model in models:
         for name, info in model.model_fields.items():
             assert f"| `{name}` |" in page
             assert info.description, f"{model.__name__}.{name} has no description"

@@ -8,31 +8,32 @@ from pathlib import Path
 from generator.load import load
 from generator.model import Key
 from generator.pipeline import check
+from generator.types import INCIDENTS, KNELPUNTEN, PRACTICES, PROJECTS, REGIONS, SESSIONS
 from tests.conftest import TreeFactory
 
-SESSION = Key("sessions", "sessie-midden")
-PRACTICE = Key("practices", "groepsapp")
-KNELPUNT = Key("knelpunten", "informatie-actueel")
+SESSION = Key(SESSIONS, "sessie-midden")
+PRACTICE = Key(PRACTICES, "groepsapp")
+KNELPUNT = Key(KNELPUNTEN, "informatie-actueel")
 
 
 def test_relations_are_resolved_in_both_directions(tree: TreeFactory) -> None:
     graph = check(tree()).graph
-    assert graph.referred(PRACTICE, "sessions") == (SESSION,)
-    assert graph.referring(SESSION, "practices", "sessions") == (PRACTICE,)
-    assert graph.referring(KNELPUNT, "practices", "addresses") == (PRACTICE,)
-    assert graph.referring(Key("incidents", "grote-brand"), "sessions", "incident") == (SESSION,)
-    flevoland = Key("regions", "flevoland")
-    assert graph.referring(flevoland, "regions", "partners") == (
-        Key("regions", "gooi-en-vechtstreek"),
+    assert graph.outgoing(PRACTICE, "sessions") == (SESSION,)
+    assert graph.incoming(SESSION, "practices", "sessions") == (PRACTICE,)
+    assert graph.incoming(KNELPUNT, "practices", "addresses") == (PRACTICE,)
+    assert graph.incoming(Key(INCIDENTS, "grote-brand"), "sessions", "incident") == (SESSION,)
+    flevoland = Key(REGIONS, "flevoland")
+    assert graph.incoming(flevoland, "regions", "partners") == (
+        Key(REGIONS, "gooi-en-vechtstreek"),
     )
 
 
 def test_region_refs_accept_ids_and_codes_in_any_case(tree: TreeFactory) -> None:
     graph = check(tree()).graph
-    assert graph.referred(SESSION, "regions") == (
-        Key("regions", "utrecht"),
-        Key("regions", "flevoland"),
-        Key("regions", "gooi-en-vechtstreek"),
+    assert graph.outgoing(SESSION, "regions") == (
+        Key(REGIONS, "utrecht"),
+        Key(REGIONS, "flevoland"),
+        Key(REGIONS, "gooi-en-vechtstreek"),
     )
 
 
@@ -57,8 +58,8 @@ def test_practice_and_knelpunt_dates_default_to_their_earliest_session(tree: Tre
     )
     graph = check(root).graph
     assert graph.dates[KNELPUNT] == date(2016, 3, 15)
-    assert graph.dates[Key("practices", "eigen-datum")] == date(2017, 1, 2)
-    assert graph.dates[Key("projects", "versterking")] is None
+    assert graph.dates[Key(PRACTICES, "eigen-datum")] == date(2017, 1, 2)
+    assert graph.dates[Key(PROJECTS, "versterking")] is None
 
 
 def test_a_record_that_failed_validation_is_not_reported_again_by_its_referrers(
@@ -68,7 +69,7 @@ def test_a_record_that_failed_validation_is_not_reported_again_by_its_referrers(
     checked = check(root)
     assert [d.rule for d in checked.diagnostics] == ["ongeldige-waarde"]
     assert KNELPUNT not in checked.graph.records
-    assert checked.graph.referred(PRACTICE, "addresses") == ()
+    assert checked.graph.outgoing(PRACTICE, "addresses") == ()
 
 
 def test_unparseable_file_is_still_known_by_id(tree: TreeFactory) -> None:
@@ -91,11 +92,11 @@ def test_internal_records_exist_only_in_the_internal_edition(tree: TreeFactory) 
             "content/knelpunten/concept.md": "---\ntitle: Concept\nvisibility: draft\n---\n",
         }
     )
-    assert Key("knelpunten", "intern") not in check(root, "public").graph.records
+    assert Key(KNELPUNTEN, "intern") not in check(root, "public").graph.records
     internal = check(root, "internal").graph.records
-    assert Key("knelpunten", "intern") in internal
-    assert Key("knelpunten", "concept") not in internal
-    assert Key("knelpunten", "concept") in check(root, "preview").graph.records
+    assert Key(KNELPUNTEN, "intern") in internal
+    assert Key(KNELPUNTEN, "concept") not in internal
+    assert Key(KNELPUNTEN, "concept") in check(root, "preview").graph.records
 
 
 def test_internal_record_may_refer_to_internal_record_in_the_internal_edition(
@@ -152,7 +153,7 @@ def test_one_run_reports_every_defect_in_every_file(tree: TreeFactory) -> None:
 
 def test_load_counts_every_file_and_ignores_hidden_ones(tree: TreeFactory) -> None:
     root = tree({"content/practices/.gitkeep": "", "content/.DS_Store": "x"})
-    loaded = load(root)
+    loaded = load(root / "content")
     assert loaded.files == 9
     assert loaded.diagnostics == []
 
@@ -160,3 +161,13 @@ def test_load_counts_every_file_and_ignores_hidden_ones(tree: TreeFactory) -> No
 def test_an_empty_project_reports_the_missing_taxonomy(tmp_path: Path) -> None:
     (tmp_path / "content").mkdir()
     assert [d.rule for d in check(tmp_path).diagnostics] == ["taxonomie-ontbreekt"]
+
+
+def test_content_may_live_in_another_folder_and_is_named_as_it_is(tree: TreeFactory) -> None:
+    root = tree({"content/knelpunten/fout.md": "---\ntitle: Fout\nstatus: dicht\n---\n"})
+    (root / "content").rename(root / "inhoud")
+    checked = check(root, content_dir="inhoud")
+    assert [(d.path, d.rule) for d in checked.diagnostics] == [
+        ("inhoud/knelpunten/fout.md", "ongeldige-waarde")
+    ]
+    assert len(checked.graph.records) == 8

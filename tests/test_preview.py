@@ -45,8 +45,11 @@ def _wait_for(condition: Callable[[], bool], seconds: float = 30) -> bool:
     return False
 
 
+Serving = tuple[Path, str, "subprocess.Popen[str]"]
+
+
 @pytest.fixture
-def serving(tree: TreeFactory) -> Iterator[tuple[Path, str, subprocess.Popen[str]]]:
+def serving(tree: TreeFactory) -> Iterator[Serving]:
     root = tree({"content/practices/groepsapp.md": BROKEN})
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(REPO / "docs", root / "docs")
@@ -74,7 +77,7 @@ def serving(tree: TreeFactory) -> Iterator[tuple[Path, str, subprocess.Popen[str
         process.wait(timeout=10)
 
 
-def test_problems_show_on_the_pages_and_clear_when_fixed(serving) -> None:
+def test_problems_show_on_the_pages_and_clear_when_fixed(serving: Serving) -> None:
     root, url, process = serving
     assert _wait_for(
         lambda: (
@@ -111,7 +114,7 @@ def _search_locations(url: str) -> list[str]:
     return [doc["location"] for doc in json.loads(text)["docs"]] if text else []
 
 
-def test_a_quick_rebuild_keeps_the_whole_search_index(serving) -> None:
+def test_a_quick_rebuild_keeps_the_whole_search_index(serving: Serving) -> None:
     """The preview renders again only what changed; search must still know every page, once."""
     root, url, _ = serving
     # groepsapp starts broken (not a page); fixing it changes several pages at once.
@@ -126,3 +129,14 @@ def test_a_quick_rebuild_keeps_the_whole_search_index(serving) -> None:
     assert len(after) == len(set(after))  # and none twice
     assert "praktijken/groepsapp/" in after
     assert "over/" in after and "" in after
+
+
+def test_material_search_still_keeps_the_state_the_quick_rebuild_uses() -> None:
+    """The plugin keeps the preview's search index whole through Material's search plugin's
+    `search_index.entries` and `search_index_prev` (generator/plugin.py, on_post_build). If a
+    Material release renames them, this fails before an editor meets a half search."""
+    from material.plugins.search.plugin import SearchIndex, SearchPlugin
+
+    plugin = SearchPlugin()
+    assert hasattr(plugin, "search_index_prev")
+    assert isinstance(SearchIndex().entries, list)

@@ -19,7 +19,7 @@ from generator.build import BuildRequest, build
 from generator.model import Quarter
 from generator.pipeline import check
 from generator.progress import overview
-from generator.render import RenderOptions, render
+from generator.render.site import RenderOptions, render
 from tests.conftest import TreeFactory
 from tests.site_support import FIXTURES, ROOT, Built
 
@@ -61,7 +61,7 @@ def test_overview_names_public_regions_and_only_counts_that_others_assessed(
     checked = check(root)
     assert checked.diagnostics == []
     figures = overview(checked.graph)
-    assert [r.data.code for r in figures.regions] == ["PA"]  # type: ignore[union-attr]
+    assert [r.data.code for r in figures.regions] == ["PA"]
     oefenen = figures.per_theme["oefenen"]
     assert dict(oefenen.counts) == {"gerealiseerd": 1}  # hidden statuses are never counted
     assert oefenen.unnamed == 2  # only that two more regions assessed the theme
@@ -74,7 +74,7 @@ def test_internal_edition_names_and_counts_every_region(tree: TreeFactory) -> No
     root = tree(_regions({"PA": "gerealiseerd"}, {"HA": "niet-gestart"}))
     graph = check(root, "internal").graph
     figures = overview(graph)
-    assert [r.data.code for r in figures.regions] == ["HA", "PA"]  # type: ignore[union-attr]
+    assert [r.data.code for r in figures.regions] == ["HA", "PA"]
     assert dict(figures.per_theme["oefenen"].counts) == {"gerealiseerd": 1, "niet-gestart": 1}
     assert "Niet openbaar" not in render(graph)["voortgang/index.md"]
 

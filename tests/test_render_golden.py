@@ -1,7 +1,8 @@
 """Golden tests of the generated Markdown (not of the theme's HTML).
 
 Regenerate after an intended change with `UPDATE_GOLDEN=1 pytest tests/test_render_golden.py`
-and review the diff of tests/golden/.
+and review the diff of tests/golden/. Pages are rendered in a fixture, not at import, so a
+rendering error fails these tests instead of breaking collection.
 """
 
 from __future__ import annotations
@@ -12,11 +13,12 @@ from pathlib import Path
 import pytest
 
 from generator.pipeline import check
-from generator.render import RenderOptions, render
+from generator.render.site import RenderOptions, render
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
+GOLDEN_FILES = sorted(path.name for path in GOLDEN.iterdir())
 
 
 def _pages() -> dict[str, str]:
@@ -30,28 +32,32 @@ def _pages() -> dict[str, str]:
     return {path: text for path, text in pages.items() if not path.startswith("bijdragen/")}
 
 
-PAGES = _pages()
-
-
-def _golden(page: str) -> Path:
+def _golden_name(page: str) -> str:
     """praktijken/groepsapp.md -> praktijken__groepsapp.md; feeds/nieuw.xml -> feeds__nieuw.xml"""
-    return GOLDEN / page.replace("/", "__")
+    return page.replace("/", "__")
 
 
-@pytest.mark.parametrize("page", sorted(PAGES))
-def test_page_matches_golden(page: str) -> None:
-    golden = _golden(page)
+@pytest.fixture(scope="module")
+def pages() -> dict[str, str]:
+    rendered = {_golden_name(path): text for path, text in _pages().items()}
     if UPDATE:
-        GOLDEN.mkdir(exist_ok=True)
-        golden.write_text(PAGES[page], encoding="utf-8")
-    assert golden.exists(), f"{golden} ontbreekt; maak het met UPDATE_GOLDEN=1"
-    assert PAGES[page] == golden.read_text(encoding="utf-8")
+        for stale in set(GOLDEN_FILES) - set(rendered):
+            (GOLDEN / stale).unlink()
+        for name, text in rendered.items():
+            (GOLDEN / name).write_text(text, encoding="utf-8")
+    return rendered
 
 
-def test_no_stale_golden_files() -> None:
-    expected = {_golden(page).name for page in PAGES}
-    assert {path.name for path in GOLDEN.iterdir()} == expected
+@pytest.mark.parametrize("name", GOLDEN_FILES)
+def test_page_matches_golden(name: str, pages: dict[str, str]) -> None:
+    assert name in pages, f"{name} is no longer rendered; regenerate with UPDATE_GOLDEN=1"
+    assert pages[name] == (GOLDEN / name).read_text(encoding="utf-8")
 
 
-def test_render_is_deterministic() -> None:
-    assert _pages() == PAGES
+def test_every_rendered_page_has_a_golden_file(pages: dict[str, str]) -> None:
+    missing = set(pages) - {path.name for path in GOLDEN.iterdir()}
+    assert not missing, f"no golden file for {sorted(missing)}; make them with UPDATE_GOLDEN=1"
+
+
+def test_render_is_deterministic(pages: dict[str, str]) -> None:
+    assert {_golden_name(path): text for path, text in _pages().items()} == pages

@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator.diagnostics import Diagnostic
 from generator.model import Key
+from generator.pipeline import check
 from generator.render import addresses
 from generator.render.formatting import (
     demote_headings,
@@ -18,8 +20,12 @@ from generator.render.formatting import (
     frontmatter,
     text,
 )
+from generator.render.site import RenderOptions, render
+from generator.types import INCIDENTS, PRACTICES, REGIONS
 
-RENDER_DIR = Path(__file__).parent.parent / "generator" / "render"
+GENERATOR = Path(__file__).parent.parent / "generator"
+# The render step, and the record types whose pages it writes.
+ENGINE_FREE = sorted([*(GENERATOR / "render").glob("*.py"), *(GENERATOR / "types").glob("*.py")])
 
 
 @pytest.mark.parametrize(
@@ -67,15 +73,15 @@ def test_frontmatter_reads_back_as_the_same_text(value: str) -> None:
 
 
 def test_addresses_depend_on_type_and_id() -> None:
-    assert addresses.page_path(Key("practices", "groepsapp")) == "praktijken/groepsapp.md"
-    assert addresses.page_path(Key("regions", "utrecht")) == "regios/utrecht.md"
-    assert addresses.section_index("incidents") == "incidenten/index.md"
+    assert addresses.page_path(Key(PRACTICES, "groepsapp")) == "praktijken/groepsapp.md"
+    assert addresses.page_path(Key(REGIONS, "utrecht")) == "regios/utrecht.md"
+    assert addresses.section_index(INCIDENTS) == "incidenten/index.md"
     assert addresses.theme_path("oefenen") == "themas/oefenen.md"
     assert addresses.relative("sessies/a.md", "praktijken/b.md") == "../praktijken/b.md"
     assert addresses.relative("index.md", "praktijken/b.md") == "praktijken/b.md"
 
 
-@pytest.mark.parametrize("module", sorted(RENDER_DIR.glob("*.py")), ids=lambda p: p.name)
+@pytest.mark.parametrize("module", ENGINE_FREE, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_render_does_not_import_the_engine(module: Path) -> None:
     tree = ast.parse(module.read_text(encoding="utf-8"))
     imported: set[str] = set()
@@ -85,3 +91,19 @@ def test_render_does_not_import_the_engine(module: Path) -> None:
         elif isinstance(node, ast.ImportFrom) and node.module:
             imported.add(node.module.split(".")[0])
     assert imported.isdisjoint({"mkdocs", "material", "os", "pathlib", "io"}), imported
+
+
+def test_problems_show_on_the_page_of_their_file_and_all_on_the_home_page() -> None:
+    graph = check(Path(__file__).parent / "fixtures" / "site").graph
+    record = Diagnostic("content/practices/groepsapp.md", 3, 1, "fout", "r", "kapotte waarde")
+    intro = Diagnostic("content/kennisbrieven/2016-q1.md", 1, 1, "waarschuwing", "r", "let op")
+    files = render(graph, RenderOptions(problems=[record, intro]))
+    assert "Problemen in dit record" in files["praktijken/groepsapp.md"]
+    assert "kapotte waarde" in files["praktijken/groepsapp.md"]
+    assert "let op" in files["kennisbrief/2016-q1.md"]
+    assert "kapotte waarde" in files["index.md"] and "let op" in files["index.md"]
+    assert "kapotte waarde" not in files["praktijken/zelf-onderdak.md"]
+    # The banner comes right under the page's heading, before anything else.
+    lines = files["praktijken/groepsapp.md"].split("\n")
+    heading = next(i for i, line in enumerate(lines) if line.startswith("# "))
+    assert lines[heading + 2].startswith('!!! failure "Problemen in dit record"')

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 
 from generator.cli import main
-from generator.model import RECORD_TYPES
+from generator.model import RecordType
 from generator.pipeline import check
 from generator.scaffold import scaffold
-from generator.schema import MODELS
+from generator.types import REGISTRY
 from tests.conftest import TreeFactory
 
 
@@ -22,7 +23,9 @@ def new(capsys: pytest.CaptureFixture[str], root: Path, *args: str) -> tuple[int
     return code, out.strip(), err.strip()
 
 
-def test_new_session_gets_an_id_from_its_title_and_todays_date(tree: TreeFactory, capsys) -> None:
+def test_new_session_gets_an_id_from_its_title_and_todays_date(
+    tree: TreeFactory, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = tree()
     code, out, _ = new(capsys, root, "sessie", "Sessie Noord-Holland & Zaanstreek")
     assert code == 0
@@ -33,7 +36,7 @@ def test_new_session_gets_an_id_from_its_title_and_todays_date(tree: TreeFactory
     assert fields["visibility"] == "draft"
 
 
-def test_new_refuses_to_overwrite(tree: TreeFactory, capsys) -> None:
+def test_new_refuses_to_overwrite(tree: TreeFactory, capsys: pytest.CaptureFixture[str]) -> None:
     root = tree()
     before = (root / "content/practices/groepsapp.md").read_text(encoding="utf-8")
     code, out, err = new(capsys, root, "practices", "Groepsapp")
@@ -43,31 +46,35 @@ def test_new_refuses_to_overwrite(tree: TreeFactory, capsys) -> None:
     assert (root / "content/practices/groepsapp.md").read_text(encoding="utf-8") == before
 
 
-def test_unknown_type_is_a_usage_error(tree: TreeFactory, capsys) -> None:
+def test_unknown_type_is_a_usage_error(
+    tree: TreeFactory, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, _, err = new(capsys, tree(), "verslag", "X")
     assert code == 2
     assert "onbekend type 'verslag'" in err
 
 
-@pytest.mark.parametrize("record_type", RECORD_TYPES)
-def test_scaffold_names_every_field_of_its_type(record_type: str) -> None:
-    text = scaffold(record_type, "Titel", date(2026, 11, 24))  # type: ignore[arg-type]
-    for name in MODELS[record_type].model_fields:  # type: ignore[index]
+@pytest.mark.parametrize("record_type", REGISTRY, ids=str)
+def test_scaffold_names_every_field_of_its_type(record_type: RecordType[Any]) -> None:
+    text = scaffold(record_type, "Titel", date(2026, 11, 24))
+    for name in record_type.schema.model_fields:
         assert f"\n{name}:" in text or f"\n# {name}:" in text, name
 
 
-@pytest.mark.parametrize("record_type", RECORD_TYPES)
+@pytest.mark.parametrize("record_type", REGISTRY, ids=str)
 def test_scaffold_only_asks_for_what_the_editor_must_fill_in(
-    record_type: str, tree: TreeFactory, capsys
+    record_type: RecordType[Any], tree: TreeFactory, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = tree()
-    new(capsys, root, record_type, "Nieuw record")
+    new(capsys, root, record_type.name, "Nieuw record")
     rules = {d.rule for d in check(root, "preview").diagnostics}
     # What remains are the required fields left empty on purpose, never a format error.
     assert rules <= {"te-klein", "lege-tekst", "praktijk-zonder-sessie"}
 
 
-def test_uncommenting_an_optional_field_keeps_the_file_valid(tree: TreeFactory, capsys) -> None:
+def test_uncommenting_an_optional_field_keeps_the_file_valid(
+    tree: TreeFactory, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = tree()
     _, out, _ = new(capsys, root, "knelpunt", "Nieuw knelpunt")
     path = Path(out)

@@ -54,3 +54,18 @@ def test_every_error_is_reported(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert "groepsapp.md:10:13: fout: 'grote-brnd' in 'incidents'" in err
     assert "2 fouten in de inhoud" in err
     assert not (project / "site" / "index.html").exists()
+
+
+def test_the_plugin_reads_content_from_its_content_dir(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = _project(tmp_path)
+    (project / "content").rename(project / "inhoud")
+    _edit(project / "mkdocs.yml", "content_dir: content", "content_dir: inhoud")
+    _edit(project / "inhoud/sessions/sessie-midden.md", "participants: 14", "participants: 20")
+    assert main(["--root", str(project), "build", "--no-offline"]) == 1
+    err = capsys.readouterr().err
+    assert "inhoud/sessions/sessie-midden.md:8:15: waarschuwing: 20 deelnemers" in err
+    _edit(project / "inhoud/sessions/sessie-midden.md", "participants: 20", "participants: 14")
+    assert main(["--root", str(project), "build", "--no-offline"]) == 0
+    assert (project / "site/sessies/sessie-midden/index.html").is_file()

@@ -1,4 +1,4 @@
-"""Addresses and section names: the one place that maps a record type to its part of the site.
+"""Addresses: where each generated page lives on the site.
 
 A page's path depends only on the record's type and id, so links and bookmarks stay stable.
 """
@@ -6,49 +6,22 @@ A page's path depends only on the record's type and id, so links and bookmarks s
 from __future__ import annotations
 
 import posixpath
+from typing import Any
 
 from generator.model import Key, Quarter, RecordType
 
-SECTIONS: dict[RecordType, str] = {
-    "sessions": "sessies",
-    "practices": "praktijken",
-    "knelpunten": "knelpunten",
-    "incidents": "incidenten",
-    "regions": "regios",
-    "projects": "projecten",
-}
 THEMES_SECTION = "themas"
-
-# Dutch names per type: (singular, plural), as visitors read them.
-TYPE_NAMES: dict[RecordType, tuple[str, str]] = {
-    "sessions": ("Sessie", "Sessies"),
-    "practices": ("Praktijk", "Praktijken"),
-    "knelpunten": ("Knelpunt", "Knelpunten"),
-    "incidents": ("Standaardincident", "Standaardincidenten"),
-    "regions": ("Regio", "Regio's"),
-    "projects": ("Project", "Projecten"),
-}
-
-# The order in which sections appear on the home page and theme pages.
-SECTION_ORDER: tuple[RecordType, ...] = (
-    "practices",
-    "sessions",
-    "knelpunten",
-    "incidents",
-    "regions",
-    "projects",
-)
 
 HOME = "index.md"
 
 
 def page_path(key: Key) -> str:
     """The generated Markdown file of a record, e.g. `praktijken/groepsapp.md`."""
-    return f"{SECTIONS[key.type]}/{key.id}.md"
+    return f"{key.type.section}/{key.id}.md"
 
 
-def section_index(record_type: RecordType) -> str:
-    return f"{SECTIONS[record_type]}/index.md"
+def section_index(record_type: RecordType[Any]) -> str:
+    return f"{record_type.section}/index.md"
 
 
 def theme_path(theme: str) -> str:

@@ -14,9 +14,9 @@ import markdown
 
 from generator.model import Graph, Key
 from generator.render import addresses
-from generator.render.common import Page, fact_line
 from generator.render.formatting import summary_line
 from generator.render.kennisbrief import Issue, intro_markdown, summary_sentence
+from generator.render.page import Page, fact_line
 
 FONT = "font-family:Arial,Helvetica,sans-serif;"
 STYLES: dict[str, str] = {
@@ -71,8 +71,7 @@ def kennisbrief_email(graph: Graph, issue: Issue, site_url: str) -> str:
         parts.append(markdown.markdown(intro, extensions=["tables"]))
     parts += ["<h2>Nieuw in dit kwartaal</h2>", f"<p>{_e(summary_sentence(issue))}</p>"]
     for record_type, keys in issue.records.items():
-        plural = addresses.TYPE_NAMES[record_type][1]
-        parts.append(f"<h3>{_e(plural)} ({len(keys)})</h3>")
+        parts.append(f"<h3>{_e(record_type.plural)} ({len(keys)})</h3>")
         parts.append("<ul>" + "".join(_item(page, key) for key in keys) + "</ul>")
     parts += [
         '<hr style="border:0;border-top:1px solid #c5cae9;margin:24px 0;">',

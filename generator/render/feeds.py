@@ -39,7 +39,7 @@ def records_feed(graph: Graph, site_url: str) -> str:
         published = graph.dates.get(key) or record.data.updated
         if published is None:
             continue
-        singular = addresses.TYPE_NAMES[key.type][0]
+        singular = key.type.singular
         entries.append(
             Entry(
                 title=record.title,
@@ -47,7 +47,7 @@ def records_feed(graph: Graph, site_url: str) -> str:
                 published=published,
                 updated=max(published, record.data.updated or published),
                 summary=" ".join((record.data.summary or singular).split()),
-                category=(addresses.SECTIONS[key.type], singular),
+                category=(key.type.section, singular),
             )
         )
     entries.sort(key=lambda e: (e.published, e.url), reverse=True)

@@ -29,39 +29,6 @@ MONTHS = (
     "december",
 )
 
-# Value labels for the enumerations of the content model (schema.py), in Dutch.
-LABELS: dict[str, dict[str, str]] = {
-    "session_kind": {
-        "regionaal": "Regionale sessie",
-        "thematisch": "Thematische sessie",
-        "leerarena": "Leerarena",
-        "pilot": "Pilot",
-    },
-    "practice_kind": {
-        "good-practice": "Good practice",
-        "tip": "Tip",
-        "product": "Versterkingsproduct",
-    },
-    "practice_status": {"idee": "Idee", "toegepast": "Toegepast", "beproefd": "Beproefd"},
-    "knelpunt_status": {
-        "open": "Open",
-        "in-behandeling": "In behandeling",
-        "opgelost": "Opgelost",
-    },
-    "progress_status": {
-        "niet-gestart": "Niet gestart",
-        "in-voorbereiding": "In voorbereiding",
-        "in-uitvoering": "In uitvoering",
-        "gerealiseerd": "Gerealiseerd",
-    },
-    "use_for": {
-        "draaiboek": "Draaiboek",
-        "oefenen": "Oefenen",
-        "evalueren": "Evalueren",
-        "opleiden": "Opleiden",
-    },
-}
-
 # Characters Python-Markdown (with the tables extension) treats as markup in inline text.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}#!|])")
 _CODE_SPAN = re.compile(r"(`+).+?\1")
@@ -72,10 +39,6 @@ _AUTOLINK = re.compile(r"<(https?://[^\s<>]+)>")
 def dutch_date(value: date) -> str:
     """15 maart 2016 — no locale dependency."""
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
-
-
-def label(vocabulary: str, value: str) -> str:
-    return LABELS[vocabulary].get(value, value)
 
 
 def text(value: object) -> str:

@@ -12,24 +12,12 @@ import re
 from pydantic import BaseModel
 
 from generator.messages import RULES
-from generator.model import RECORD_TYPES, RecordType
-from generator.schema import MODELS, Assessment, KennisbriefIntro, Task, Taxonomy
+from generator.schema import KennisbriefIntro, Taxonomy
+from generator.types import REGISTRY
 
 FIELDS_PAGE = "bijdragen/velden.md"
 MESSAGES_PAGE = "bijdragen/meldingen.md"
 
-TYPE_TITLES: dict[RecordType, str] = {
-    "sessions": "Sessies",
-    "practices": "Praktijken",
-    "knelpunten": "Knelpunten",
-    "incidents": "Standaardincidenten",
-    "regions": "Regio's",
-    "projects": "Projecten",
-}
-_NESTED: dict[str, tuple[str, type[BaseModel]]] = {
-    "incidents": ("Een taak in `tasks`", Task),
-    "regions": ("Een beoordeling in `progress`", Assessment),
-}
 _SEVERITY = {"fout": "Fout: de site wordt niet gebouwd", "waarschuwing": "Waarschuwing"}
 
 
@@ -47,13 +35,12 @@ def fields_page() -> str:
         "uit de controle zelf en is dus altijd volledig.",
         "",
     ]
-    for record_type in RECORD_TYPES:
-        model = MODELS[record_type]
-        parts += [f"## {TYPE_TITLES[record_type]} {{#{record_type}}}", ""]
-        parts += [f"Map: `content/{record_type}/`. {model.__doc__ or ''}".strip(), ""]
+    for record_type in REGISTRY:
+        model = record_type.schema
+        parts += [f"## {record_type.plural} {{#{record_type.name}}}", ""]
+        parts += [f"Map: `content/{record_type.name}/`. {model.__doc__ or ''}".strip(), ""]
         parts += _field_table(model)
-        if record_type in _NESTED:
-            title, nested = _NESTED[record_type]
+        for title, nested in record_type.nested:
             parts += [f"### {title}", "", *_field_table(nested)]
     parts += ["## Taxonomie {#taxonomie}", "", "Bestand: `content/taxonomy.yml`.", ""]
     parts += _field_table(Taxonomy)

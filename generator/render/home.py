@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from generator.diagnostics import Diagnostic
 from generator.model import Graph
 from generator.render import addresses
-from generator.render.common import Page, sort_keys
 from generator.render.formatting import frontmatter, text
 from generator.render.kennisbrief import issues
+from generator.render.page import Page, sort_keys
+from generator.render.problems import problem_banner
+from generator.types import SECTION_ORDER
 
 SITE_NAME = "Kennisbank Bevolkingszorg"
 NEWEST = 8
@@ -40,7 +45,9 @@ WAYS_IN: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
 )
 
 
-def home_page(graph: Graph, offline_download: str | None) -> str:
+def home_page(
+    graph: Graph, offline_download: str | None, problems: Sequence[Diagnostic] = ()
+) -> str:
     page = Page(graph, addresses.HOME)
     page.add(
         frontmatter(
@@ -52,6 +59,8 @@ def home_page(graph: Graph, offline_download: str | None) -> str:
         )
     )
     page.add(f"# {SITE_NAME}", "")
+    if problems:
+        page.add(problem_banner(problems, everywhere=True))
     page.add(
         "Wat gemeenten en veiligheidsregio's leerden bij het versterken van de bevolkingszorg "
         "volgens *Bevolkingszorg op orde 2.0*: verslagen van sessies, praktijken die werkten, "
@@ -67,10 +76,10 @@ def home_page(graph: Graph, offline_download: str | None) -> str:
     page.record_list("Nieuw in de kennisbank", newest, empty="Er is nog geen inhoud.")
     page.heading(2, "Wat de kennisbank bevat")
     page.add("| Onderdeel | Aantal |", "| --- | --- |")
-    for record_type in addresses.SECTION_ORDER:
-        plural = addresses.TYPE_NAMES[record_type][1]
+    for record_type in SECTION_ORDER:
         count = len(graph.of_type(record_type))
-        page.add(f"| [{text(plural)}]({page.to(addresses.section_index(record_type))}) | {count} |")
+        target = page.to(addresses.section_index(record_type))
+        page.add(f"| [{text(record_type.plural)}]({target}) | {count} |")
     themes = len(graph.taxonomy.themes)
     page.add(f"| [Thema's]({page.to(addresses.themes_index())}) | {themes} |")
     page.blank()

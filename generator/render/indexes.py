@@ -8,22 +8,21 @@ list shows.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from generator.model import Graph, Key, Record, RecordType
 from generator.render import addresses
-from generator.render.common import Page, sort_keys
 from generator.render.formatting import (
     attr,
     attr_list,
-    badge,
     dutch_date,
     frontmatter,
-    label,
     summary_line,
     text,
     visibility_badge,
 )
-from generator.schema import Incident, Knelpunt, Practice, Region, Session
+from generator.render.page import Page, sort_keys
+from generator.types import REGIONS, SECTION_ORDER
 
 # Facets in the order of the form: query parameter and Dutch label.
 FACETS: tuple[tuple[str, str], ...] = (
@@ -34,28 +33,19 @@ FACETS: tuple[tuple[str, str], ...] = (
     ("jaar", "Jaar"),
 )
 
-INTROS: dict[RecordType, str] = {
-    "sessions": "Verslagen van de interregionale en thematische sessies en de leerarena's.",
-    "practices": "Good practices, tips en versterkingsproducten die regio's hebben ingebracht.",
-    "knelpunten": "Knelpunten die in sessies naar voren kwamen, met de praktijken die helpen.",
-    "incidents": "De catalogus van standaardincidenten: wat bevolkingszorg moet leveren, en hoe.",
-    "regions": "De veiligheidsregio's en alles wat de kennisbank over hen bevat.",
-    "projects": "Projecten die aan de versterking van de bevolkingszorg bijdragen.",
-}
 
-
-def section_page(graph: Graph, record_type: RecordType) -> str:
-    plural = addresses.TYPE_NAMES[record_type][1]
+def section_page(graph: Graph, record_type: RecordType[Any]) -> str:
+    plural = record_type.plural
     page = Page(graph, addresses.section_index(record_type))
     page.add(frontmatter({"title": plural}))
-    page.add(f"# {text(plural)}", "", text(INTROS[record_type]), "")
+    page.add(f"# {text(plural)}", "", text(record_type.intro), "")
     keys = sort_keys(graph, (r.key for r in graph.of_type(record_type)))
     records = [graph.records[k] for k in keys]
     if not records:
         page.add(f"Er zijn nog geen {text(plural.lower())}.")
         return page.render()
     facets = [facet_values(graph, record) for record in records]
-    page.add(*filter_form(graph, facets), "")
+    page.add(*filter_form(graph, record_type, facets), "")
     count = f"{len(records)} {'resultaat' if len(records) == 1 else 'resultaten'}"
     page.add(f'<p class="kb-count" data-kb-count aria-live="polite">{count}</p>')
     # The list repeats every record's title and summary: search finds the records themselves.
@@ -77,34 +67,33 @@ def section_page(graph: Graph, record_type: RecordType) -> str:
     return page.render()
 
 
-def facet_values(graph: Graph, record: Record) -> dict[str, set[str]]:
-    """The filterable values of one record, per facet (keys, not labels)."""
-    data = record.data
+def facet_values(graph: Graph, record: Record[Any]) -> dict[str, set[str]]:
+    """The filterable values of one record, per facet (keys, not labels): region, theme and
+    year for every type, the rest as its type declares."""
     key = record.key
-    regions = {k.id for k in graph.referred(key, "regions")}
-    if isinstance(data, Region):
-        regions.add(key.id)
-    status = getattr(data, "status", None)
-    kind = getattr(data, "kind", None)
-    if isinstance(data, Incident) and data.category:
-        kind = data.category
     when = graph.dates.get(key)
-    return {
-        "regio": regions,
-        "thema": set(data.themes),
-        "status": {status} if status else set(),
-        "soort": {kind} if kind else set(),
+    found: dict[str, set[str]] = {
+        "regio": {k.id for k in graph.outgoing(key, "regions")},
+        "thema": set(record.data.themes),
+        "status": set(),
+        "soort": set(),
         "jaar": {str(when.year)} if when else set(),
     }
+    for facet in key.type.facets:
+        found[facet.name].update(facet.values(record))
+    return found
 
 
-def filter_form(graph: Graph, facets: list[dict[str, set[str]]]) -> list[str]:
+def filter_form(
+    graph: Graph, record_type: RecordType[Any], facets: list[dict[str, set[str]]]
+) -> list[str]:
     lines = ['<form class="kb-filters" data-kb-filters hidden>']
+    labels = _option_labels(graph, record_type)
     for name, shown in FACETS:
         values: set[str] = set().union(*(f[name] for f in facets))
         if not values:
             continue
-        options = sorted(((_option_label(graph, name, v), v) for v in values), key=_order(name))
+        options = sorted(((labels[name](v), v) for v in values), key=_order(name))
         lines.append('<div class="kb-filter">')
         lines.append(f'<label for="kb-filter-{name}">{text(shown)}</label>')
         lines.append(f'<select id="kb-filter-{name}" name="{name}">')
@@ -117,45 +106,41 @@ def filter_form(graph: Graph, facets: list[dict[str, set[str]]]) -> list[str]:
     return lines
 
 
-def item_details(page: Page, record: Record) -> str:
-    data = record.data
+def item_details(page: Page, record: Record[Any]) -> str:
+    """The line under a title in a list: badges, date and regions."""
     graph = page.graph
     parts: list[str] = []
     hidden = visibility_badge(record.visibility)
     if hidden:
         parts.append(hidden)
-    if isinstance(data, Session):
-        parts.append(badge("soort", data.kind, label("session_kind", data.kind)))
-    elif isinstance(data, Practice):
-        parts.append(badge("soort", data.kind, label("practice_kind", data.kind)))
-        parts.append(badge("status", data.status, label("practice_status", data.status)))
-    elif isinstance(data, Knelpunt):
-        parts.append(badge("status", data.status, label("knelpunt_status", data.status)))
-    elif isinstance(data, Region):
-        parts.append(text(data.code))
-    elif isinstance(data, Incident) and data.category:
-        parts.append(text(data.category))
+    if record.key.type.details:
+        parts += record.key.type.details(record.data)
     when = graph.dates.get(record.key)
     if when:
         parts.append(text(dutch_date(when)))
-    regions = [graph.records[k].title for k in graph.referred(record.key, "regions")]
+    regions = [graph.records[k].title for k in graph.outgoing(record.key, "regions")]
     if regions:
         parts.append(text(", ".join(regions)))
     return " · ".join(parts)
 
 
-def _option_label(graph: Graph, facet: str, value: str) -> str:
-    if facet == "regio":
-        region = graph.records.get(Key("regions", value))
-        return region.title if region else value
-    if facet == "thema":
-        theme = graph.taxonomy.themes.get(value)
-        return theme.label if theme else value
-    for vocabulary in ("session_kind", "practice_kind", "practice_status", "knelpunt_status"):
-        shown = label(vocabulary, value)
-        if shown != value:
-            return shown
-    return value
+def _option_labels(graph: Graph, record_type: RecordType[Any]) -> dict[str, Callable[[str], str]]:
+    """How each facet's values read in the form: region and theme names, vocabulary labels."""
+
+    def region(value: str) -> str:
+        found = graph.records.get(Key(REGIONS, value))
+        return found.title if found else value
+
+    def theme(value: str) -> str:
+        found = graph.taxonomy.themes.get(value)
+        return found.label if found else value
+
+    labels: dict[str, Callable[[str], str]] = {name: (lambda value: value) for name, _ in FACETS}
+    labels.update(regio=region, thema=theme)
+    for facet in record_type.facets:
+        if facet.vocabulary:
+            labels[facet.name] = facet.vocabulary.label
+    return labels
 
 
 def _order(facet: str) -> Callable[[tuple[str, str]], str | int]:
@@ -188,16 +173,16 @@ def theme_page(graph: Graph, theme_key: str) -> str:
     if theme.description:
         page.add(text(theme.description), "")
     found = False
-    for record_type in addresses.SECTION_ORDER:
+    for record_type in SECTION_ORDER:
         keys = [r.key for r in graph.of_type(record_type) if theme_key in r.data.themes]
         found = found or bool(keys)
-        page.record_list(addresses.TYPE_NAMES[record_type][1], keys)
+        page.record_list(record_type.plural, keys)
     if not found:
         page.add("Er is nog geen inhoud met dit thema.")
     return page.render()
 
 
-def _theme_counts(records: Iterable[Record]) -> dict[str, int]:
+def _theme_counts(records: Iterable[Record[Any]]) -> dict[str, int]:
     counts: dict[str, int] = {}
     for record in records:
         for theme in record.data.themes:

@@ -8,13 +8,18 @@ titles, summaries and links come from the records themselves.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
+from generator.diagnostics import Diagnostic
 from generator.model import Graph, Kennisbrief, Key, Quarter, RecordType
 from generator.render import addresses
-from generator.render.common import Page, linked_body, sort_keys
 from generator.render.formatting import frontmatter, text, visibility_banner
+from generator.render.page import Page, linked_body, sort_keys
+from generator.render.problems import problem_banner
+from generator.types import SECTION_ORDER
 
 INDEX_TITLE = "Kennisbrieven"
 
@@ -24,7 +29,7 @@ class Issue:
     """One quarter's kennisbrief: its records by type (newest first) and the introduction."""
 
     quarter: Quarter
-    records: dict[RecordType, list[Key]]  # keys by type, in addresses.SECTION_ORDER
+    records: dict[RecordType[Any], list[Key]]  # keys by type, in SECTION_ORDER
     intro: Kennisbrief | None
 
     @property
@@ -55,8 +60,7 @@ def issues(graph: Graph) -> list[Issue]:
     for quarter in sorted({*by_quarter, *graph.kennisbrieven}, reverse=True):
         keys = sort_keys(graph, by_quarter.get(quarter, []))
         grouped = {
-            record_type: [k for k in keys if k.type == record_type]
-            for record_type in addresses.SECTION_ORDER
+            record_type: [k for k in keys if k.type == record_type] for record_type in SECTION_ORDER
         }
         days = [d for k in keys if (d := graph.dates.get(k))]
         found.append(
@@ -80,12 +84,14 @@ def summary_sentence(issue: Issue) -> str:
     return f"{issue.count} {noun}: {listed}."
 
 
-def kennisbrief_page(graph: Graph, issue: Issue) -> str:
+def kennisbrief_page(graph: Graph, issue: Issue, problems: Sequence[Diagnostic] = ()) -> str:
     path = addresses.kennisbrief_path(issue.quarter)
     page = Page(graph, path)
     description = (issue.intro and issue.intro.data.summary) or summary_sentence(issue)
     page.add(frontmatter({"title": issue.title, "description": " ".join(description.split())}))
     page.add(f"# {text(issue.title)}", "")
+    if problems:
+        page.add(problem_banner(problems, everywhere=False))
     if issue.intro:
         banner = visibility_banner(issue.intro.visibility)
         if banner:
@@ -97,7 +103,7 @@ def kennisbrief_page(graph: Graph, issue: Issue) -> str:
     page.heading(2, "Nieuw in dit kwartaal")
     page.add(text(summary_sentence(issue)), "")
     for record_type, keys in issue.records.items():
-        page.heading(3, f"{addresses.TYPE_NAMES[record_type][1]} ({len(keys)})", searchable=False)
+        page.heading(3, f"{record_type.plural} ({len(keys)})", searchable=False)
         page.add(*(page.list_item(key) for key in keys))
         page.blank()
     page.heading(2, "Meer")
@@ -151,6 +157,6 @@ def intro_markdown(page: Page, issue: Issue) -> str:
     return linked_body(page, issue.intro.raw.body, page.graph.intro_links.get(issue.quarter, {}))
 
 
-def _counted(count: int, record_type: RecordType) -> str:
-    singular, plural = addresses.TYPE_NAMES[record_type]
-    return f"{count} {(singular if count == 1 else plural).lower()}"
+def _counted(count: int, record_type: RecordType[Any]) -> str:
+    name = record_type.singular if count == 1 else record_type.plural
+    return f"{count} {name.lower()}"

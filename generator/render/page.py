@@ -1,9 +1,14 @@
-"""Helpers shared by every page renderer: links between records, lists, facts and metadata."""
+"""Writing one Markdown page: links between records, lists, facts and bodies.
+
+The kit every page renderer uses, the record types' own (generator/types/) included; it knows
+no record type by name, so it sits below them.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
+from typing import Any
 
 from generator import wikilinks
 from generator.model import Graph, Key, Record
@@ -103,7 +108,7 @@ class Page:
         return "\n".join(self.lines) + "\n"
 
 
-def body_markdown(page: Page, record: Record) -> str:
+def body_markdown(page: Page, record: Record[Any]) -> str:
     """The body with `[[wikilinks]]` as relative links and raw HTML escaped."""
     return linked_body(page, record.body, page.graph.wikilinks.get(record.key, {}))
 
@@ -124,13 +129,13 @@ def linked_body(page: Page, body: str, found: Mapping[str, Key]) -> str:
     return escape_body("".join(pieces)).strip()
 
 
-def add_summary(page: Page, record: Record) -> None:
+def add_summary(page: Page, record: Record[Any]) -> None:
     if record.data.summary:
         page.blank()
         page.add(f"**{text(' '.join(record.data.summary.split()))}**", "")
 
 
-def add_body(page: Page, record: Record, heading: str | None = None) -> None:
+def add_body(page: Page, record: Record[Any], heading: str | None = None) -> None:
     body = body_markdown(page, record)
     if not body:
         return
@@ -141,9 +146,9 @@ def add_body(page: Page, record: Record, heading: str | None = None) -> None:
     page.add(body, "")
 
 
-def fact_line(graph: Graph, record: Record) -> str:
+def fact_line(graph: Graph, record: Record[Any]) -> str:
     """A short line of key facts for lists: the type, and the date where there is one."""
-    words = [addresses.TYPE_NAMES[record.key.type][0].lower()]
+    words = [record.key.type.singular.lower()]
     when = graph.dates.get(record.key)
     if when:
         words.append(dutch_date(when))

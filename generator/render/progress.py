@@ -9,8 +9,9 @@ from generator.model import Graph
 from generator.progress import STATUSES, Overview, TrendPoint, overview
 from generator.render import addresses
 from generator.render.chart import stacked_bars
-from generator.render.common import Page
-from generator.render.formatting import attr, badge, dutch_date, frontmatter, label, text
+from generator.render.formatting import attr, badge, dutch_date, frontmatter, text
+from generator.render.page import Page
+from generator.vocabulary import PROGRESS_STATUS
 
 TITLE = "Voortgang van de invoering"
 UNNAMED = "Niet openbaar"
@@ -82,7 +83,7 @@ def _matrix(page: Page, figures: Overview) -> None:
             if found is None:
                 page.add('<td><span class="kb-geen">geen beoordeling</span></td>')
                 continue
-            status = badge("voortgang", found.status, label("progress_status", found.status))
+            status = badge("voortgang", found.status, PROGRESS_STATUS.label(found.status))
             page.add(f"<td>{status}<br><small>{text(dutch_date(found.date))}</small></td>")
         page.add("</tr>")
     page.add("</tbody>", "</table>", "</div>", "")
@@ -96,7 +97,7 @@ def _matrix(page: Page, figures: Overview) -> None:
 def _counts(page: Page, figures: Overview) -> None:
     page.heading(2, "Aantallen per thema")
     public = page.graph.edition == "public"
-    header = ["Thema", *(label("progress_status", s) for s in STATUSES)]
+    header = ["Thema", *(PROGRESS_STATUS.label(s) for s in STATUSES)]
     header += [UNNAMED] if public else []
     page.add(_row(header), _row(["---"] * len(header)))
     for theme, aggregate in figures.per_theme.items():
@@ -122,7 +123,7 @@ def _trend(page: Page, trend: tuple[TrendPoint, ...]) -> None:
         "",
     )
     series = [(dutch_date(point.peildatum), [point.counts[s] for s in STATUSES]) for point in trend]
-    names = [label("progress_status", s) for s in STATUSES]
+    names = [PROGRESS_STATUS.label(s) for s in STATUSES]
     page.add(
         stacked_bars(
             series,

@@ -1,8 +1,5 @@
-"""Render: the link graph -> {page path: Markdown}. Pure: no I/O and no site-engine import.
-
-The engine adapter (generator/plugin.py) hands these pages to MkDocs; another engine would only
-need another adapter. Addresses depend on type and id alone (see addresses.py).
-"""
+"""Every generated file of one edition, by its path: Markdown pages (`.md`) and finished files
+(feeds, e-mails) that the engine copies as they are."""
 
 from __future__ import annotations
 
@@ -10,17 +7,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.diagnostics import Diagnostic
-from generator.guide import guide_pages
-from generator.model import RECORD_TYPES, Graph
+from generator.model import Graph
 from generator.render import addresses
 from generator.render.email import kennisbrief_email
 from generator.render.feeds import kennisbrieven_feed, records_feed
+from generator.render.guide import guide_pages
 from generator.render.home import home_page
 from generator.render.indexes import section_page, theme_page, themes_index
 from generator.render.kennisbrief import issues, kennisbrief_index, kennisbrief_page
-from generator.render.pages import record_page
-from generator.render.problems import add_problem_banners
-from generator.render.voortgang import progress_page
+from generator.render.problems import by_file
+from generator.render.progress import progress_page
+from generator.render.record import record_page
+from generator.types import REGISTRY
 
 
 @dataclass(frozen=True)
@@ -35,31 +33,31 @@ class RenderOptions:
 
 
 def render(graph: Graph, options: RenderOptions | None = None) -> dict[str, str]:
-    """Every generated file by its path: Markdown pages (`.md`) and finished files (feeds,
-    e-mails) that the engine copies as they are."""
     options = options or RenderOptions()
-    pages: dict[str, str] = {addresses.HOME: home_page(graph, options.offline_download)}
-    for record_type in RECORD_TYPES:
-        pages[addresses.section_index(record_type)] = section_page(graph, record_type)
+    problems = by_file(options.problems)
+    files: dict[str, str] = {
+        addresses.HOME: home_page(graph, options.offline_download, options.problems)
+    }
+    for record_type in REGISTRY:
+        files[addresses.section_index(record_type)] = section_page(graph, record_type)
     for key, record in graph.records.items():
-        pages[addresses.page_path(key)] = record_page(graph, record)
-    pages[addresses.themes_index()] = themes_index(graph)
+        files[addresses.page_path(key)] = record_page(graph, record, problems.get(record.path, ()))
+    files[addresses.themes_index()] = themes_index(graph)
     for theme in graph.taxonomy.themes:
-        pages[addresses.theme_path(theme)] = theme_page(graph, theme)
-    pages.update(guide_pages())
-    pages[addresses.PROGRESS] = progress_page(graph)
+        files[addresses.theme_path(theme)] = theme_page(graph, theme)
+    files.update(guide_pages())
+    files[addresses.PROGRESS] = progress_page(graph)
     found = issues(graph)
-    pages[addresses.kennisbrief_index()] = kennisbrief_index(graph, found)
+    files[addresses.kennisbrief_index()] = kennisbrief_index(graph, found)
     for issue in found:
-        pages[addresses.kennisbrief_path(issue.quarter)] = kennisbrief_page(graph, issue)
+        intro_problems = problems.get(issue.intro.path, ()) if issue.intro else ()
+        files[addresses.kennisbrief_path(issue.quarter)] = kennisbrief_page(
+            graph, issue, intro_problems
+        )
     if options.site_url:
-        pages[addresses.FEED_RECORDS] = records_feed(graph, options.site_url)
-        pages[addresses.FEED_KENNISBRIEVEN] = kennisbrieven_feed(found, options.site_url)
+        files[addresses.FEED_RECORDS] = records_feed(graph, options.site_url)
+        files[addresses.FEED_KENNISBRIEVEN] = kennisbrieven_feed(found, options.site_url)
         for issue in found:
             email = kennisbrief_email(graph, issue, options.site_url)
-            pages[addresses.kennisbrief_email(issue.quarter)] = email
-    add_problem_banners(pages, graph, options.problems)
-    return pages
-
-
-__all__ = ["RenderOptions", "render"]
+            files[addresses.kennisbrief_email(issue.quarter)] = email
+    return files

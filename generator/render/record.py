@@ -1,0 +1,32 @@
+"""A record's page: what every record page has, around the part its type writes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from generator.diagnostics import Diagnostic
+from generator.model import Graph, Record
+from generator.render import addresses
+from generator.render.formatting import frontmatter, text, visibility_banner
+from generator.render.page import Page
+from generator.render.problems import problem_banner
+
+
+def record_page(graph: Graph, record: Record[Any], problems: Sequence[Diagnostic] = ()) -> str:
+    """Title, metadata, the banners a reader must see first, then the type's own page."""
+    page = Page(graph, addresses.page_path(record.key))
+    meta: dict[str, object] = {"title": record.title}
+    if record.data.summary:
+        meta["description"] = " ".join(record.data.summary.split())
+    # The type as a tag: Material shows tags in search results, so visitors see what they found.
+    meta["tags"] = [record.key.type.singular]
+    page.add(frontmatter(meta))
+    page.add(f"# {text(record.title)}", "")
+    if problems:
+        page.add(problem_banner(problems, everywhere=False))
+    banner = visibility_banner(record.visibility)
+    if banner:
+        page.add(banner)
+    record.key.type.page(page, record)
+    return page.render()

@@ -1,0 +1,106 @@
+"""Standard incidents: the catalogue of what population care must deliver, per process."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field
+
+from generator.diagnostics import Diagnostic
+from generator.model import Facet, Record, RecordType, Scaffold
+from generator.render.formatting import text
+from generator.render.page import Page, add_body, add_summary
+from generator.schema import RecordData, Strict, Taxonomy, Text
+from generator.types.checks import unknown_keys
+
+
+class Task(Strict):
+    """Een taak van bevolkingszorg bij een standaardincident."""
+
+    process: str = Field(description="Proces: een sleutel uit content/taxonomy.yml.")
+    what: Text = Field(description="Wat bevolkingszorg moet (kunnen) leveren.")
+    how: Text | None = Field(None, description="Hoe het geleverd kan worden.")
+    norm: Text | None = Field(None, description="Prestatienorm, bijvoorbeeld 'binnen 4 uur'.")
+
+
+class Incident(RecordData):
+    """Een standaardincident uit de catalogus; de tekst beschrijft het scenario."""
+
+    category: Text | None = Field(
+        None, description="Categorie, bijvoorbeeld brand, overstroming of stroomuitval."
+    )
+    tasks: Annotated[list[Task], Field(min_length=1)] = Field(
+        description="Taken per proces: process, what, en waar zinvol how en norm."
+    )
+
+
+def check(record: Record[Incident], taxonomy: Taxonomy) -> list[Diagnostic]:
+    """Every task's process comes from the taxonomy."""
+    problems: list[Diagnostic] = []
+    for i, task in enumerate(record.data.tasks):
+        problems += unknown_keys(
+            record.raw,
+            ("tasks", i, "process"),
+            [task.process],
+            taxonomy.processes,
+            "onbekend-proces",
+        )
+    return problems
+
+
+def page(page: Page, record: Record[Incident]) -> None:
+    data, graph, key = record.data, page.graph, record.key
+    page.facts(
+        [
+            ("Categorie", text(data.category or "")),
+            ("Thema's", page.themes(data.themes)),
+        ]
+    )
+    add_summary(page, record)
+    add_body(page, record, "Scenario")
+    page.heading(2, "Wat bevolkingszorg levert")
+    for process, tasks in _tasks_by_process(page, data.tasks):
+        page.heading(3, text(process))
+        page.add("| Wat | Hoe | Norm |", "| --- | --- | --- |")
+        for task in tasks:
+            page.add(f"| {text(task.what)} | {text(task.how or '–')} | {text(task.norm or '–')} |")
+        page.blank()
+    page.record_list("Praktijken voor dit incident", graph.incoming(key, "practices", "incidents"))
+    page.record_list("Sessies over dit incident", graph.incoming(key, "sessions", "incident"))
+
+
+def _tasks_by_process(page: Page, tasks: list[Task]) -> list[tuple[str, list[Task]]]:
+    """Tasks grouped by process label, in the taxonomy's order of processes."""
+    processes = page.graph.taxonomy.processes
+    order = {key: index for index, key in enumerate(processes)}
+    grouped: dict[str, list[Task]] = {}
+    for task in tasks:
+        grouped.setdefault(task.process, []).append(task)
+    keys = sorted(grouped, key=lambda k: (order.get(k, len(order)), k))
+    return [(processes[k].label if k in processes else k, grouped[k]) for k in keys]
+
+
+def _category(data: Incident) -> list[str]:
+    return [data.category] if data.category else []
+
+
+INCIDENTS = RecordType(
+    name="incidents",
+    schema=Incident,
+    singular="Standaardincident",
+    plural="Standaardincidenten",
+    section="incidenten",
+    where="een standaardincident",
+    missing="geen bestaand standaardincident",
+    aliases=("incident", "incidenten"),
+    intro="De catalogus van standaardincidenten: wat bevolkingszorg moet leveren, en hoe.",
+    page=page,
+    check=check,
+    details=lambda data: [text(c) for c in _category(data)],
+    facets=(Facet("soort", lambda record: _category(record.data)),),
+    nested=(("Een taak in `tasks`", Task),),
+    scaffold=Scaffold(
+        body="> **Concept.** Deze uitwerking is geen vastgesteld beleid.\n\n## Situatie\n",
+        placeholders={"tasks": '\n  - process: publieke-zorg\n    what: ""'},  # a task to copy
+    ),
+)

@@ -1,0 +1,108 @@
+"""Sessions: the interregional meetings, with their write-up (verslag) as the body."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field
+
+from generator.diagnostics import Diagnostic
+from generator.messages import diagnostic
+from generator.model import Facet, Record, RecordType, Scaffold
+from generator.render.formatting import badge, dutch_date, text
+from generator.render.page import Page, add_body, add_summary
+from generator.schema import LenientDate, RecordData, Taxonomy, Text
+from generator.vocabulary import SESSION_KIND, SessionKind
+
+MAX_PARTICIPANTS = 15  # the session format's maximum
+
+
+class Session(RecordData):
+    """Een sessie (bijeenkomst) met het verslag als tekst."""
+
+    date: LenientDate = Field(description="Dag van de sessie (JJJJ-MM-DD).")
+    kind: SessionKind = Field(description="Soort: regionaal, thematisch, leerarena of pilot.")
+    regions: Annotated[list[str], Field(min_length=1)] = Field(
+        description="Deelnemende regio's: id of code (VRU); een regionale sessie heeft er 2 of 3."
+    )
+    location: Text | None = Field(None, description="Plaats van de sessie.")
+    participants: Annotated[int, Field(ge=0)] | None = Field(
+        None, description="Aantal deelnemers; het format gaat uit van hoogstens 15."
+    )
+    incident: str | None = Field(
+        None, description="Het standaardincident dat in de sessie is uitgewerkt (id)."
+    )
+    project: str | None = Field(None, description="Het project waar de sessie bij hoort (id).")
+
+
+def check(record: Record[Session], taxonomy: Taxonomy) -> list[Diagnostic]:
+    """The contract's warnings: a session is for at most 15 people; a regional one for 2-3
+    neighbouring regions."""
+    data, raw, problems = record.data, record.raw, []
+    if data.participants is not None and data.participants > MAX_PARTICIPANTS:
+        position = raw.position(("participants",))
+        problems.append(
+            diagnostic("te-veel-deelnemers", raw.path, position, count=data.participants)
+        )
+    if data.kind == "regionaal" and not 2 <= len(data.regions) <= 3:
+        position = raw.position(("regions",), key=True)
+        problems.append(
+            diagnostic("regionaal-aantal-regios", raw.path, position, count=len(data.regions))
+        )
+    return problems
+
+
+def page(page: Page, record: Record[Session]) -> None:
+    """The session's publication: what, when, who; the write-up; what it yielded."""
+    data, graph, key = record.data, page.graph, record.key
+    opening = [_kind_badge(data), text(dutch_date(data.date))]
+    if data.location:
+        opening.append(text(data.location))
+    page.add(" · ".join(opening), "")
+    add_summary(page, record)
+    add_body(page, record, "Verslag")
+    practices = graph.incoming(key, "practices", "sessions")
+    knelpunten = graph.incoming(key, "knelpunten", "sessions")
+    page.record_list("Opbrengst: praktijken uit deze sessie", practices)
+    page.record_list("Knelpunten uit deze sessie", knelpunten)
+    page.heading(2, "Over deze sessie")
+    participants = "" if data.participants is None else str(data.participants)
+    page.facts(
+        [
+            ("Datum", text(dutch_date(data.date))),
+            ("Soort", _kind_badge(data)),
+            ("Plaats", text(data.location or "")),
+            ("Deelnemers", participants),
+            ("Regio's", page.refs(graph.outgoing(key, "regions"))),
+            ("Standaardincident", page.refs(graph.outgoing(key, "incident"))),
+            ("Project", page.refs(graph.outgoing(key, "project"))),
+            ("Thema's", page.themes(data.themes)),
+        ]
+    )
+
+
+def _kind_badge(data: Session) -> str:
+    return badge("soort", data.kind, SESSION_KIND.label(data.kind))
+
+
+SESSIONS = RecordType(
+    name="sessions",
+    schema=Session,
+    singular="Sessie",
+    plural="Sessies",
+    section="sessies",
+    where="een sessie",
+    missing="geen bestaande sessie",
+    aliases=("sessie", "sessies"),
+    intro="Verslagen van de interregionale en thematische sessies en de leerarena's.",
+    page=page,
+    references={"regions": "regions", "incident": "incidents", "project": "projects"},
+    date_field="date",
+    check=check,
+    details=lambda data: [_kind_badge(data)],
+    facets=(Facet("soort", lambda record: [record.data.kind], SESSION_KIND),),
+    scaffold=Scaffold(
+        body="## Aanleiding\n\n## Wat is besproken\n\n## Opbrengst\n",
+        placeholders={"kind": "regionaal", "regions": "[]"},
+    ),
+)
