@@ -29,12 +29,12 @@ serve: $(STAMP)  ## live preview on http://127.0.0.1:8000 (drafts included)
 	$(BIN)/kennisbank serve --drafts
 
 test: $(STAMP) $(NODE_STAMP)  ## every test, browser tests included
-	$(BIN)/ruff check generator tests
 	$(BIN)/python -m pytest -q
 
-lint: $(STAMP)
-	$(BIN)/ruff check generator tests
-	$(BIN)/mypy generator
+lint: $(STAMP)  ## ruff (rules and format) and strict mypy over all Python
+	$(BIN)/ruff check generator tests benchmarks
+	$(BIN)/ruff format --check generator tests benchmarks
+	$(BIN)/mypy generator tests benchmarks
 
 bench: $(STAMP)  ## speed and memory at 100, 1,000 and 10,000 records
 	$(BIN)/python benchmarks/run.py

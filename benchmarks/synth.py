@@ -14,14 +14,55 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).parent.parent
-WORDS = (
-    "bevolkingszorg gemeente regio opvang verzorging zelfredzaamheid inwoners evacuatie "
-    "crisiscommunicatie informatie draaiboek taakkaart oefening sleutelfunctionaris piket "
-    "samenwerking nafase herstelzorg verwanten registratie locatie vrijwilligers coördinatie "
-    "burgemeester veiligheidsregio scenario incident brand stroomuitval overstroming "
-    "bereikbaarheid kwetsbare wijkteam thuiszorg partners ervaring praktijk knelpunt "
-    "oplossing evaluatie opleiding training netwerk afstemming inzet middelen planvorming"
-).split()
+WORDS = [
+    "bevolkingszorg",
+    "gemeente",
+    "regio",
+    "opvang",
+    "verzorging",
+    "zelfredzaamheid",
+    "inwoners",
+    "evacuatie",
+    "crisiscommunicatie",
+    "informatie",
+    "draaiboek",
+    "taakkaart",
+    "oefening",
+    "sleutelfunctionaris",
+    "piket",
+    "samenwerking",
+    "nafase",
+    "herstelzorg",
+    "verwanten",
+    "registratie",
+    "locatie",
+    "vrijwilligers",
+    "coördinatie",
+    "burgemeester",
+    "veiligheidsregio",
+    "scenario",
+    "incident",
+    "brand",
+    "stroomuitval",
+    "overstroming",
+    "bereikbaarheid",
+    "kwetsbare",
+    "wijkteam",
+    "thuiszorg",
+    "partners",
+    "ervaring",
+    "praktijk",
+    "knelpunt",
+    "oplossing",
+    "evaluatie",
+    "opleiding",
+    "training",
+    "netwerk",
+    "afstemming",
+    "inzet",
+    "middelen",
+    "planvorming",
+]
 THEMES = ("zelfredzaamheid", "oefenen", "regionale-samenwerking", "informatievoorziening")
 PROCESSES = ("crisiscommunicatie", "publieke-zorg", "verwanteninformatie", "herstelzorg")
 REGIONS = 25

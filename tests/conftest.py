@@ -42,5 +42,6 @@ def tree(tmp_path: Path) -> TreeFactory:
 
     return factory
 
+
 # Real site builds, shared by tests/test_site*.py.
 pytest_plugins = ["tests.site_fixtures"]

@@ -125,7 +125,7 @@ FINISH_ANIMATIONS = """() => Promise.race([
 ])"""
 
 
-def axe_violations(page: object, axe_source: str) -> list[dict]:
+def axe_violations(page: object, axe_source: str) -> list[dict[str, Any]]:
     """axe-core's violations of impact serious or critical on the loaded page.
 
     Transitions end first: mid-fade (Material's search dialog) axe would measure blended colours."""

@@ -16,15 +16,10 @@ SCRIPT = '<script>alert(1)</script> & "aanhalingstekens"'  # Utrecht, no theme
 
 def shown(page: Any) -> list[str]:
     """The titles of the list items a visitor sees."""
-    return [
-        text.strip()
-        for text in page.locator(".kb-item:visible strong a").all_inner_texts()
-    ]
+    return [text.strip() for text in page.locator(".kb-item:visible strong a").all_inner_texts()]
 
 
-def test_region_and_theme_narrow_the_list_and_the_url_restores_it(
-    page: Any, site_url: str
-) -> None:
+def test_region_and_theme_narrow_the_list_and_the_url_restores_it(page: Any, site_url: str) -> None:
     page.goto(site_url + "praktijken/")
     assert page.is_visible("form[data-kb-filters]")
     assert sorted(shown(page)) == sorted([GROEPSAPP, ONDERDAK, SCRIPT])

@@ -16,9 +16,7 @@ def test_offline_copy_navigates_and_searches_from_file(page: Any, site_build: Bu
     visit = watch(page)
     page.goto((site_build.offline / "sessies/sessie-midden.html").as_uri())
     assert page.url.startswith("file://")
-    assert heading(page) == (
-        "Sessie Utrecht, Flevoland en Gooi en Vechtstreek"
-    )
+    assert heading(page) == ("Sessie Utrecht, Flevoland en Gooi en Vechtstreek")
     page.click("article a[href$='praktijken/groepsapp.html']")
     page.wait_for_url("**/praktijken/groepsapp.html")
     assert heading(page) == "Groepsapp voor medewerkers"

@@ -119,6 +119,4 @@ def _on_screen(link: Any) -> bool:
     x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
     if not (0 <= x < WIDTH and 0 <= y < PHONE["height"]):
         return False
-    return bool(
-        link.evaluate("(a, [x, y]) => a.contains(document.elementFromPoint(x, y))", [x, y])
-    )
+    return bool(link.evaluate("(a, [x, y]) => a.contains(document.elementFromPoint(x, y))", [x, y]))
