@@ -2,11 +2,16 @@
 
 Nothing is skipped silently: a file in an unknown folder, with an unknown extension, not in
 UTF-8, empty or with broken frontmatter is a diagnostic. Hidden files (.gitkeep) are not content.
+Content is untrusted: only regular files are read (never a link, pipe or device), only up to
+MAX_FILE_BYTES, and control characters are reported and left out before anything parses them.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import stat
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,7 +26,11 @@ TAXONOMY_FILE = "taxonomy.yml"
 KENNISBRIEF_DIR = "kennisbrieven"
 EXTENSIONS = (".md", ".yml")
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*")
+# A record is a page: the longest real write-up is some tens of kilobytes.
+MAX_FILE_BYTES = 512 * 1024
 _FENCE = re.compile(r"---[ \t]*")
+# Control characters, but for tab and the line breaks that text files are made of.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
 @dataclass
@@ -43,13 +52,17 @@ def load(content: Path, shown_as: str = CONTENT_DIR) -> Loaded:
     loaded = Loaded(taxonomy_path=f"{shown_as}/{TAXONOMY_FILE}")
     content_prefix = content.as_posix() + "/"
     seen: dict[Key, str] = {}
-    for path in _walk(content):
+    for path, problem in _walk(content):
         loaded.files += 1
         # String slicing, not Path.relative_to: this loop runs once per file of thousands.
         inside = path.as_posix()[len(content_prefix) :]
         rel, parts = f"{shown_as}/{inside}", tuple(inside.split("/"))
+        if problem:
+            loaded.diagnostics.append(
+                diagnostic("geen-gewoon-bestand", rel, Position(1, 1), what=problem)
+            )
         if parts == (TAXONOMY_FILE,):
-            loaded.taxonomy, problems = read_document(path, rel, has_body=False)
+            loaded.taxonomy, problems = read_document(path, rel, has_body=False, problem=problem)
             loaded.diagnostics += problems
             continue
         record_type = by_name(parts[0]) if len(parts) == 2 else None
@@ -64,7 +77,9 @@ def load(content: Path, shown_as: str = CONTENT_DIR) -> Loaded:
                 diagnostic("onbekende-extensie", rel, Position(1, 1), extension=path.suffix)
             )
             continue
-        document, problems = read_document(path, rel, has_body=path.suffix == ".md")
+        document, problems = read_document(
+            path, rel, has_body=path.suffix == ".md", problem=problem
+        )
         loaded.diagnostics += problems
         if record_type is None:  # an introduction in kennisbrieven/
             if document:
@@ -80,11 +95,20 @@ def load(content: Path, shown_as: str = CONTENT_DIR) -> Loaded:
 
 
 def read_document(
-    path: Path, rel: str, *, has_body: bool
+    path: Path, rel: str, *, has_body: bool, problem: str = ""
 ) -> tuple[RawDocument | None, list[Diagnostic]]:
-    """Read one file; None when it can't be parsed into fields."""
+    """Read one regular file of at most MAX_FILE_BYTES; None when it can't be parsed into
+    fields. `problem` says why it is not read at all (reported by the caller)."""
+    if problem:
+        return None, []
+    with path.open("rb") as source:  # one read past the limit tells it is too big
+        data = source.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        size = f"{path.stat().st_size / 1024:.0f} kB"
+        limit = f"{MAX_FILE_BYTES // 1024} kB"
+        return None, [diagnostic("bestand-te-groot", rel, Position(1, 1), size=size, limit=limit)]
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         return None, [diagnostic("geen-utf8", rel, Position(1, 1), offset=error.start)]
     return parse_document(text, rel, has_body=has_body)
@@ -95,23 +119,27 @@ def parse_document(
 ) -> tuple[RawDocument | None, list[Diagnostic]]:
     """Split frontmatter from body and parse the fields. Pure: text in, document out."""
     text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    controls = _control_characters(text, rel)
+    if controls:
+        text = _CONTROL.sub("", text)
     if not text.strip():
-        return None, [diagnostic("leeg-bestand", rel, Position(1, 1))]
+        return None, [*controls, diagnostic("leeg-bestand", rel, Position(1, 1))]
     fields_text, line_offset, body, body_line = text, 0, "", 1
     if has_body:
         split = _split_frontmatter(text, rel)
         if isinstance(split, Diagnostic):
-            return None, [split]
+            return None, [*controls, split]
         fields_text, body, body_line = split
         line_offset = 1
     parsed = yamlsource.parse(fields_text, rel, line_offset)
     if not parsed.ok:
-        return None, parsed.diagnostics
+        return None, [*controls, *parsed.diagnostics]
     if parsed.value is None:
-        return None, [*parsed.diagnostics, diagnostic("leeg-bestand", rel, Position(1, 1))]
+        empty = diagnostic("leeg-bestand", rel, Position(1, 1))
+        return None, [*controls, *parsed.diagnostics, empty]
     if not isinstance(parsed.value, dict):
         start = parsed.value_positions.get((), Position(1 + line_offset, 1))
-        return None, [*parsed.diagnostics, diagnostic("geen-mapping", rel, start)]
+        return None, [*controls, *parsed.diagnostics, diagnostic("geen-mapping", rel, start)]
     document = RawDocument(
         path=rel,
         fields=parsed.value,
@@ -121,7 +149,7 @@ def parse_document(
         body=body,
         body_line=body_line,
     )
-    return document, parsed.diagnostics
+    return document, [*controls, *parsed.diagnostics]
 
 
 def _split_frontmatter(text: str, rel: str) -> tuple[str, str, int] | Diagnostic:
@@ -154,16 +182,50 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "record"
 
 
-def _walk(folder: Path) -> list[Path]:
-    """Every non-hidden file below `folder`, sorted for stable output."""
+def _control_characters(text: str, rel: str) -> list[Diagnostic]:
+    problems = []
+    for match in _CONTROL.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        column = match.start() - text.rfind("\n", 0, match.start())
+        code = ord(match.group())
+        name = _CONTROL_NAMES.get(code, "")
+        shown = f" ({name})" if name else ""
+        problems.append(
+            diagnostic("stuurteken", rel, Position(line, column), name=shown, code=code)
+        )
+    return problems
+
+
+# The names editors may have met (unicodedata has none for control characters).
+_CONTROL_NAMES = {0: "NUL", 7: "BEL", 8: "backspace", 0x1B: "escape", 0x7F: "delete"}
+
+
+def _walk(folder: Path) -> Iterator[tuple[Path, str]]:
+    """Every non-hidden entry below `folder` that is not a folder, sorted for stable output,
+    with why it can't be read ("" for a regular file). Links are never followed."""
     if not folder.is_dir():
-        return []
-    found: list[Path] = []
-    for entry in sorted(folder.iterdir()):
+        return
+    with os.scandir(folder) as scanned:
+        entries = sorted(scanned, key=lambda e: e.name)
+    for entry in entries:
         if entry.name.startswith("."):
             continue
-        if entry.is_dir():
-            found += _walk(entry)
+        path = Path(entry.path)
+        if entry.is_symlink():
+            yield path, f"een symbolische link (naar {os.readlink(path)})"
+        elif entry.is_dir(follow_symlinks=False):
+            yield from _walk(path)
+        elif entry.is_file(follow_symlinks=False):
+            yield path, ""
         else:
-            found.append(entry)
-    return found
+            yield path, _special(entry.stat(follow_symlinks=False).st_mode)
+
+
+def _special(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "een pijp (FIFO), geen gewoon bestand"
+    if stat.S_ISSOCK(mode):
+        return "een socket, geen gewoon bestand"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "een apparaat, geen gewoon bestand"
+    return "geen gewoon bestand"

@@ -76,6 +76,31 @@ RULES: dict[str, Rule] = _rules(
         "kwartaalnummer 1 tot en met 4.",
     ),
     Rule(
+        "geen-gewoon-bestand",
+        "fout",
+        "dit is {what}; de kennisbank leest alleen gewone bestanden in content/ en volgt geen "
+        "links: zet het bestand zelf op deze plek",
+        "Een symbolische link kan naar een bestand buiten de repository wijzen, of naar iets "
+        "dat nooit ophoudt (zoals /dev/zero); een pijp of apparaat kan de controle laten "
+        "hangen. Zulke bestanden worden gemeld en nooit gelezen.",
+    ),
+    Rule(
+        "bestand-te-groot",
+        "fout",
+        "het bestand is {size}, meer dan de {limit} die een bestand in content/ mag zijn; "
+        "splits de tekst over meer records of kort hem in",
+        "Een record is een pagina, geen archief: een heel groot bestand maakt de site traag "
+        "voor iedereen. Grotere bestanden worden gemeld en niet gelezen.",
+    ),
+    Rule(
+        "stuurteken",
+        "fout",
+        "onzichtbaar stuurteken U+{code:04X}{name} in de tekst; verwijder het (het komt vaak "
+        "mee bij kopiëren uit een ander programma)",
+        "Stuurtekens zijn onzichtbaar, maar breken feeds en e-mails. Ze worden gemeld en "
+        "weggelaten, zodat de rest van het bestand nog gecontroleerd wordt.",
+    ),
+    Rule(
         "frontmatter-ontbreekt",
         "fout",
         "een .md-bestand begint met een regel '---', dan de velden, dan weer '---'; zet de "
@@ -101,6 +126,15 @@ RULES: dict[str, Rule] = _rules(
         "fout",
         "tab-teken in de inspringing; YAML staat alleen spaties toe: vervang de tab door spaties",
         "YAML verbiedt tabs voor inspringing; veel editors zetten ze ongemerkt.",
+    ),
+    Rule(
+        "yaml-anker",
+        "fout",
+        "YAML-{what} ('{text}') worden niet gelezen; schrijf de waarde voluit op elke plek "
+        "waar ze hoort",
+        "Met `&naam` en `*naam` kan YAML een waarde hergebruiken. Het contract heeft daar geen "
+        "gebruik voor, en een klein bestand vol verwijzingen kan uitgroeien tot een enorme "
+        "hoeveelheid gegevens. Daarom wordt zo'n bestand niet gelezen.",
     ),
     Rule(
         "dubbele-sleutel",
@@ -263,6 +297,44 @@ RULES: dict[str, Rule] = _rules(
         "bijvoorbeeld [[{example}]]",
         "Als twee typen dezelfde id hebben, zegt `[[type/id]]` welke bedoeld is.",
     ),
+    # Bodies: what the Markdown engine would make of them (generator/markup.py)
+    Rule(
+        "html-in-tekst",
+        "fout",
+        "de tekst bevat HTML ('{html}'); HTML wordt niet overgenomen: schrijf het in Markdown "
+        "(**vet**, *schuin*, een lijst met '- ') of zet het tussen backticks (`{html}`) om het "
+        "als tekst te tonen",
+        "De tekst van een record is Markdown. HTML erin zou buiten de opmaak en de "
+        "toegankelijkheid van de site om gaan, en kan scripts laten draaien bij bezoekers. "
+        "Staat er HTML in, dan wordt de site niet gebouwd; in de voorbeeldweergave is het "
+        "weggehaald. Ook HTML-commentaar (`<!-- … -->`) telt mee. Een losse `<` of `>` (zoals "
+        "in `< 30 minuten`) is gewoon tekst. Een backslash (`\\<b>`) helpt hier niet: wie een "
+        "tag als tekst wil tonen, zet hem tussen backticks of schrijft `&lt;b>`.",
+    ),
+    Rule(
+        "attributen-in-tekst",
+        "fout",
+        "'{attributes}' geeft een kop, link of afbeelding eigen HTML-attributen; dat kan niet "
+        "in de tekst: haal '{attributes}' weg",
+        "Met `{: … }` achter een kop, link of afbeelding kan Markdown HTML-attributen zetten, "
+        "ook attributen die scripts starten. De kennisbank staat dat in de tekst niet toe.",
+    ),
+    Rule(
+        "onveilige-link",
+        "fout",
+        "de link '{url}' begint met '{scheme}:', en zulke links opent de site niet; gebruik "
+        "een adres dat begint met https://, http://, mailto: of tel:, of een link naar een "
+        "record met [[id]]",
+        "Links als `javascript:` of `data:` voeren code uit in plaats van een pagina te openen.",
+    ),
+    Rule(
+        "externe-afbeelding",
+        "fout",
+        "de afbeelding '{url}' staat op een andere site, en de kennisbank haalt niets van "
+        "andere sites; sla het bestand op in de repository en verwijs ernaar met een pad",
+        "Een afbeelding van een andere site laat die site zien wie de pagina leest (en kan "
+        "ongemerkt veranderen). Gewone links naar andere sites mogen wel.",
+    ),
     # Privacy
     Rule(
         "privacy-email",
@@ -286,15 +358,30 @@ RULES: dict[str, Rule] = _rules(
 
 
 def diagnostic(rule_id: str, path: str, position: Position, **params: object) -> Diagnostic:
-    """Make the diagnostic for `rule_id` at `position` in `path`."""
+    """Make the diagnostic for `rule_id` at `position` in `path`. Quoted values are shown on
+    one line, whatever they hold: one diagnostic is one line."""
     rule = RULES[rule_id]
+    shown = {name: one_line(v) if isinstance(v, str) else v for name, v in params.items()}
     return Diagnostic(
-        path=path,
+        path=one_line(path),
         line=position.line,
         column=position.column,
         severity=rule.severity,
         rule=rule.id,
-        message=rule.template.format(**params),
+        message=rule.template.format(**shown),
+    )
+
+
+def one_line(text: str) -> str:
+    """`text` with line breaks and other control characters written as escapes (\\n, \\x00)."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() or c == " " else _escape(c) for c in text)
+
+
+def _escape(character: str) -> str:
+    return {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(character) or (
+        f"\\x{ord(character):02x}" if ord(character) < 0x100 else f"\\u{ord(character):04x}"
     )
 
 

@@ -67,7 +67,23 @@ def parse(text: str, path: str, line_offset: int = 0) -> YamlResult:
         result.diagnostics.extend(tabs)
         return result
     try:
+        anchors = _anchors(text, path, line_offset)
+        if anchors:
+            result.diagnostics.extend(anchors)
+            return result
         node = yaml.compose(text, Loader=_Loader)
+    except yaml.reader.ReaderError as error:  # a character YAML does not read
+        result.diagnostics.append(
+            diagnostic(
+                "yaml-syntax",
+                path,
+                _offset_position(text, error.position, line_offset),
+                problem=f"een teken dat YAML niet leest (U+{error.character:04X})"
+                if isinstance(error.character, int)
+                else "een teken dat YAML niet leest",
+            )
+        )
+        return result
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         if str(error.problem).startswith("found unexpected end") and error.context_mark:
@@ -86,6 +102,38 @@ def parse(text: str, path: str, line_offset: int = 0) -> YamlResult:
     if node is not None:
         result.value = _Builder(result, path, line_offset).build(node, ())
     return result
+
+
+def _anchors(text: str, path: str, line_offset: int) -> list[Diagnostic]:
+    """Every anchor (&naam) and alias (*naam): they are refused before anything is built,
+    because a few hundred bytes of aliases can stand for gigabytes of values."""
+    if "&" not in text and "*" not in text:
+        return []
+    found = []
+    seen: set[tuple[bool, str]] = set()
+    for event in yaml.parse(text, Loader=_Loader):
+        anchor = getattr(event, "anchor", None)
+        alias = isinstance(event, yaml.AliasEvent)
+        if anchor is None or (alias, anchor) in seen:
+            continue  # each anchor and each name's first alias: the rest says nothing new
+        seen.add((alias, anchor))
+        mark = event.start_mark
+        line, column = (mark.line, mark.column) if mark else (0, 0)
+        found.append(
+            diagnostic(
+                "yaml-anker",
+                path,
+                Position(line + 1 + line_offset, column + 1),
+                what="verwijzingen" if alias else "ankers",
+                text=("*" if alias else "&") + str(anchor),
+            )
+        )
+    return found
+
+
+def _offset_position(text: str, offset: int, line_offset: int) -> Position:
+    line = text.count("\n", 0, offset)
+    return Position(line + 1 + line_offset, offset - (text.rfind("\n", 0, offset) + 1) + 1)
 
 
 class _Builder:

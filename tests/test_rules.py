@@ -40,7 +40,17 @@ def dump_case(case: dict[str, Any]) -> str:
 
 
 def run_case(case: dict[str, Any], root: Path) -> list[str]:
-    make_tree(root, case["files"], encoding=case.get("encoding", "utf-8"))
+    """Write the case's files into a copy of the base tree and check it. Besides `files` a
+    case may make what text can't say: `symlinks` (path: target), `fifos` (paths) and `large`
+    (path: size in bytes of a file of valid frontmatter and a long body)."""
+    make_tree(root, case.get("files", {}), encoding=case.get("encoding", "utf-8"))
+    for link, target in case.get("symlinks", {}).items():
+        (root / link).symlink_to(target)
+    for fifo in case.get("fifos", []):
+        os.mkfifo(root / fifo)
+    for path, size in case.get("large", {}).items():
+        head = "---\ntitle: Groot\nsessions: [sessie-midden]\n---\n"
+        (root / path).write_text(head + "tekst " * (size // 6), encoding="utf-8")
     checked = check(root, case.get("edition", "public"))
     return [d.as_text() for d in checked.diagnostics]
 
