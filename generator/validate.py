@@ -7,6 +7,7 @@ fail stay known by id (in `known`), so references to them are not reported a sec
 from __future__ import annotations
 
 import re
+import typing
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -14,6 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from generator import markup
 from generator.diagnostics import Diagnostic
 from generator.load import Loaded
 from generator.messages import diagnostic, did_you_mean
@@ -56,6 +58,7 @@ def validate(loaded: Loaded) -> Validated:
         record_type = raw.key.type
         data, problems = validate_fields(record_type.schema, raw, record_type.where)
         result.diagnostics += problems
+        result.diagnostics += check_body(raw)
         if data is None:
             continue
         record = Record(key=raw.key, path=raw.path, data=data, raw=raw)
@@ -95,6 +98,7 @@ def validate_kennisbrieven(
             continue
         data, field_problems = validate_fields(KennisbriefIntro, raw, "een kennisbrief")
         problems += field_problems
+        problems += check_body(raw)
         if data is not None:
             found[quarter] = Kennisbrief(quarter=quarter, path=raw.path, data=data, raw=raw)
     return found, problems
@@ -104,21 +108,53 @@ def validate_taxonomy(raw: RawDocument | None, path: str) -> tuple[Taxonomy, lis
     if raw is None:
         return Taxonomy(), [diagnostic("taxonomie-ontbreekt", path, Position(1, 1))]
     taxonomy, problems = validate_fields(Taxonomy, raw, "de taxonomie")
-    for vocabulary in ("themes", "processes"):
+    invalid: dict[str, set[str]] = {"themes": set(), "processes": set()}
+    for vocabulary in invalid:
         entries = raw.fields.get(vocabulary)
-        for key in entries if isinstance(entries, dict) else ():
-            if not KEY_PATTERN.fullmatch(key):
-                position = raw.position((vocabulary, key), key=True)
-                problems.append(
-                    diagnostic(
-                        "ongeldige-sleutel", raw.path, position, key=key, suggestion=_slug(key)
-                    )
+        for key, entry in entries.items() if isinstance(entries, dict) else ():
+            if KEY_PATTERN.fullmatch(key):
+                continue
+            invalid[vocabulary].add(key)
+            # A blank key has nothing to go by but its label.
+            label = entry.get("label") if isinstance(entry, dict) else None
+            source = key if key.strip() or not isinstance(label, str) else label
+            position = raw.position((vocabulary, key), key=True)
+            problems.append(
+                diagnostic(
+                    "ongeldige-sleutel", raw.path, position, key=key, suggestion=_slug(source)
                 )
+            )
     if taxonomy is None:
         # Keep every well-formed entry so records using them aren't reported a second time.
         taxonomy = _salvage_taxonomy(raw.fields)
     assert isinstance(taxonomy, Taxonomy)
-    return taxonomy, problems
+    # An invalid key is reported above and never reaches a page (it would be its address).
+    valid = {
+        vocabulary: {k: v for k, v in getattr(taxonomy, vocabulary).items() if k not in keys}
+        for vocabulary, keys in invalid.items()
+    }
+    return taxonomy.model_copy(update=valid), problems
+
+
+def check_body(raw: RawDocument) -> list[Diagnostic]:
+    """What the site does not allow in a Markdown body, each at its place in the file."""
+    problems = []
+    for found in markup.findings(raw.body):
+        position = Position(raw.body_line + found.line, found.column + 1)
+        text = " ".join(found.text.split())
+        if found.kind == "html":
+            shown = text if len(text) <= 60 else text[:59] + "…"
+            problems.append(diagnostic("html-in-tekst", raw.path, position, html=shown))
+        elif found.kind == "attributes":
+            problems.append(diagnostic("attributen-in-tekst", raw.path, position, attributes=text))
+        elif found.kind == "link":
+            scheme = markup.scheme_of(found.text)
+            problems.append(
+                diagnostic("onveilige-link", raw.path, position, url=text, scheme=scheme)
+            )
+        else:
+            problems.append(diagnostic("externe-afbeelding", raw.path, position, url=text))
+    return problems
 
 
 def validate_fields(
@@ -267,16 +303,28 @@ def _kind_of(value: object) -> str:
 
 
 def _fields_at(model: type[BaseModel], loc: FieldPath) -> list[str]:
-    """Field names of the (nested) model at `loc`, e.g. Task's fields at ('tasks', 0)."""
+    """Field names of the (nested) model at `loc`, e.g. Task's fields at ('tasks', 0), or a
+    theme's at ('themes', 'oefenen'): list indexes and mapping keys are not fields."""
     current: Any = model
+    is_key = False
     for part in loc:
-        if isinstance(part, int):
+        if isinstance(part, int) or is_key:
+            is_key = False
             continue
-        annotation = current.model_fields[part].annotation
-        current = _model_in(annotation)
+        info = current.model_fields.get(part)
+        if info is None:
+            return []
+        is_key = _has_mapping(info.annotation)
+        current = _model_in(info.annotation)
         if current is None:
             return []
     return list(current.model_fields)
+
+
+def _has_mapping(annotation: Any) -> bool:
+    if typing.get_origin(annotation) is dict:
+        return True
+    return any(_has_mapping(arg) for arg in typing.get_args(annotation))
 
 
 def _model_in(annotation: Any) -> type[BaseModel] | None:
@@ -304,7 +352,7 @@ def _slug(text: str) -> str:
 
 def _salvage_taxonomy(fields: Any) -> Taxonomy:
     fields = fields if isinstance(fields, dict) else {}
-    salvaged: dict[str, dict[str, Any]] = {}
+    salvaged: dict[str, Any] = {}
     for vocabulary in ("themes", "processes"):
         entries = fields.get(vocabulary)
         salvaged[vocabulary] = {}
@@ -313,4 +361,7 @@ def _salvage_taxonomy(fields: Any) -> Taxonomy:
             salvaged[vocabulary][key] = {
                 "label": label if isinstance(label, str) and label else key
             }
+    contacts = fields.get("public_contacts")
+    if isinstance(contacts, list):
+        salvaged["public_contacts"] = [c for c in contacts if isinstance(c, str)]
     return Taxonomy.model_validate(salvaged)
