@@ -20,12 +20,14 @@ from generator.diagnostics import count
 from generator.load import CONTENT_DIR
 from generator.pipeline import generate
 from generator.render.site import RenderOptions
+from generator.sanitize import sanitize_page
 from generator.vocabulary import EDITIONS, edition_named
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
 
 # Under "mkdocs." so that MkDocs' strict mode counts our warnings.
 log = logging.getLogger("mkdocs.plugins.kennisbank")
@@ -115,6 +117,14 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped
             files.append(File.generated(config, OFFLINE_DOWNLOAD, abs_src_path=zip_path))
         log.debug("kennisbank: %d bestanden, %d waarschuwingen", len(site.output), warnings)
         return files
+
+    @event_priority(-100)  # last, so whatever another plugin added is sanitised as well
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """Every page's content passes the one sanitiser (generator/sanitize.py) before the
+        theme and the search index see it."""
+        return sanitize_page(html)
 
     @event_priority(100)  # before Material's search plugin writes its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -16,7 +16,6 @@ from generator.render import addresses
 from generator.render.formatting import (
     demote_headings,
     dutch_date,
-    escape_body,
     frontmatter,
     text,
 )
@@ -44,11 +43,6 @@ def test_text_escapes_html_and_markdown() -> None:
     assert text("<script>alert(1)</script>") == "&lt;script&gt;alert(1)&lt;/script&gt;"
     assert text("a *b* [c](d) | e_f") == r"a \*b\* \[c\](d) \| e\_f"
     assert text("twee\nregels") == "twee regels"
-
-
-def test_escape_body_leaves_code_alone() -> None:
-    body = "<b>x</b> `<i>` <https://example.org>\n```\n<pre>\n```\n"
-    assert escape_body(body) == "&lt;b>x&lt;/b> `<i>` <https://example.org>\n```\n<pre>\n```\n"
 
 
 def test_demote_headings_outside_fences() -> None:

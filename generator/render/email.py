@@ -2,7 +2,7 @@
 
 Mail clients drop stylesheets, scripts and (by default) images, and the message is read away
 from the site: so every style is inline, there are no images or scripts, and every link is
-absolute, built from the site's URL.
+absolute, built from the site's URL. The message passes the sanitiser last.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from generator.render import addresses
 from generator.render.formatting import summary_line
 from generator.render.kennisbrief import Issue, intro_markdown, summary_sentence
 from generator.render.page import Page, fact_line
+from generator.sanitize import sanitize_email
 
 FONT = "font-family:Arial,Helvetica,sans-serif;"
 STYLES: dict[str, str] = {
@@ -79,7 +80,7 @@ def kennisbrief_email(graph: Graph, issue: Issue, site_url: str) -> str:
         f'<p>De landelijke stand van de invoering: <a href="{_e(page.to(addresses.PROGRESS))}">'
         "Voortgang van de invoering</a>.</p>",
     ]
-    body = _inline_styles("\n".join(parts))
+    body = sanitize_email(_inline_styles("\n".join(parts)))
     return (
         "<!DOCTYPE html>\n"
         '<html lang="nl">\n<head>\n<meta charset="utf-8">\n'

@@ -6,6 +6,7 @@ own dates (midnight UTC), never the build time: the same content gives the same 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -19,6 +20,10 @@ ATOM = "http://www.w3.org/2005/Atom"
 SITE_NAME = "Kennisbank Bevolkingszorg"
 NEWEST = 50  # entries in the feed of new records; a feed is a window, not the archive
 EPOCH = date(2000, 1, 1)  # a feed without entries still needs an <updated>
+
+# Characters XML 1.0 cannot carry. load reports and removes them from content; this keeps a
+# feed valid whatever reaches it.
+_XML_INVALID = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 ET.register_namespace("", ATOM)
 
@@ -109,7 +114,7 @@ def _feed(title: str, subtitle: str, self_url: str, alternate: str, entries: lis
 
 
 def _text(parent: ET.Element, tag: str, value: str) -> None:
-    ET.SubElement(parent, f"{{{ATOM}}}{tag}").text = value
+    ET.SubElement(parent, f"{{{ATOM}}}{tag}").text = _XML_INVALID.sub("", value)
 
 
 def _link(parent: ET.Element, rel: str, href: str, media_type: str) -> None:

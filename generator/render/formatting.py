@@ -31,9 +31,7 @@ MONTHS = (
 
 # Characters Python-Markdown (with the tables extension) treats as markup in inline text.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}#!|])")
-_CODE_SPAN = re.compile(r"(`+).+?\1")
 _HEADING = re.compile(r"^ {0,3}#{1,6}(\s|$)")
-_AUTOLINK = re.compile(r"<(https?://[^\s<>]+)>")
 
 
 def dutch_date(value: date) -> str:
@@ -124,16 +122,6 @@ def _yaml_scalar(value: object) -> str:
     )
 
 
-def escape_body(body: str) -> str:
-    """Escape `<` outside code so an editor's body cannot inject markup.
-
-    Raw HTML is not part of the editors' contract: it would bypass escaping and accessibility.
-    Code spans and fenced blocks are left alone (Markdown escapes them itself); `<https://…>`
-    autolinks keep working.
-    """
-    return "\n".join(_escape_line(line) if prose else line for line, prose in prose_lines(body))
-
-
 def demote_headings(body: str) -> str:
     """Move the body's ATX headings one level down, to sit under the page's own `##` heading."""
     return "\n".join(
@@ -153,25 +141,3 @@ def summary_line(summary: str | None, limit: int = 300) -> str:
 
 def _demote(heading: str) -> str:
     return heading if heading.startswith("######") else "#" + heading.lstrip(" ")
-
-
-def _escape_line(line: str) -> str:
-    parts: list[str] = []
-    last = 0
-    for match in _CODE_SPAN.finditer(line):
-        parts.append(_escape_html(line[last : match.start()]))
-        parts.append(match.group(0))
-        last = match.end()
-    parts.append(_escape_html(line[last:]))
-    return "".join(parts)
-
-
-def _escape_html(segment: str) -> str:
-    kept: list[str] = []
-
-    def keep(match: re.Match[str]) -> str:
-        kept.append(match.group(0))
-        return f"\x00{len(kept) - 1}\x00"
-
-    protected = _AUTOLINK.sub(keep, segment).replace("<", "&lt;")
-    return re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m.group(1))], protected)

@@ -69,7 +69,7 @@ def messages_page() -> str:
         "",
     ]
     for rule in RULES.values():
-        pattern = re.sub(r"\{\w+\}", "…", rule.template)
+        pattern = re.sub(r"\{\w+(?::[^}]*)?\}", "…", rule.template)
         parts += [
             f"## {rule.id} {{#{rule.id}}}",
             "",

@@ -16,7 +16,6 @@ from generator.render import addresses
 from generator.render.formatting import (
     demote_headings,
     dutch_date,
-    escape_body,
     link,
     summary_line,
     text,
@@ -109,13 +108,14 @@ class Page:
 
 
 def body_markdown(page: Page, record: Record[Any]) -> str:
-    """The body with `[[wikilinks]]` as relative links and raw HTML escaped."""
+    """The body with `[[wikilinks]]` as relative links."""
     return linked_body(page, record.body, page.graph.wikilinks.get(record.key, {}))
 
 
 def linked_body(page: Page, body: str, found: Mapping[str, Key]) -> str:
     """A Markdown body (a record's, a kennisbrief's) with its resolved `[[wikilinks]]` as
-    links made by `page`, and raw HTML escaped."""
+    links made by `page`. Whatever else it holds, `check` has judged (generator/markup.py) and
+    the sanitiser has the last word (generator/sanitize.py)."""
     pieces: list[str] = []
     last = 0
     for wikilink in wikilinks.find(body):
@@ -126,7 +126,7 @@ def linked_body(page: Page, body: str, found: Mapping[str, Key]) -> str:
         pieces.append(page.ref(target))
         last = wikilink.end
     pieces.append(body[last:])
-    return escape_body("".join(pieces)).strip()
+    return "".join(pieces).strip()
 
 
 def add_summary(page: Page, record: Record[Any]) -> None:
