@@ -16,6 +16,7 @@ from generator.diagnostics import Diagnostic, sort_diagnostics
 from generator.link import link
 from generator.load import CONTENT_DIR, load
 from generator.model import Graph
+from generator.render.search import SearchRecord, search_records
 from generator.render.site import RenderOptions, render
 from generator.validate import validate
 from generator.vocabulary import Edition
@@ -37,6 +38,8 @@ class Generated:
     output: dict[str, str]  # generated file (relative to the docs folder) -> its text
     diagnostics: list[Diagnostic]  # sorted by file, line, column
     files: int  # content files read
+    # What the edition's search index holds: its records, engine-free (render/search.py).
+    search: list[SearchRecord] = dataclasses.field(default_factory=list)
 
     @property
     def has_errors(self) -> bool:
@@ -76,4 +79,9 @@ def generate(
     if show_problems:
         options = dataclasses.replace(options, problems=checked.diagnostics)
     output = render(checked.graph, options)
-    return Generated(output=output, diagnostics=checked.diagnostics, files=checked.files)
+    return Generated(
+        output=output,
+        diagnostics=checked.diagnostics,
+        files=checked.files,
+        search=search_records(checked.graph),
+    )

@@ -18,6 +18,7 @@ from generator.render.kennisbrief import issues, kennisbrief_index, kennisbrief_
 from generator.render.problems import by_file
 from generator.render.progress import progress_page
 from generator.render.record import record_page
+from generator.render.search import SEARCH_PAGE, search_page
 from generator.types import REGISTRY
 
 
@@ -47,6 +48,7 @@ def render(graph: Graph, options: RenderOptions | None = None) -> dict[str, str]
         files[addresses.theme_path(theme)] = theme_page(graph, theme)
     files.update(guide_pages())
     files[addresses.PROGRESS] = progress_page(graph)
+    files[SEARCH_PAGE] = search_page(graph)
     found = issues(graph)
     files[addresses.kennisbrief_index()] = kennisbrief_index(graph, found)
     for issue in found:
