@@ -3,7 +3,8 @@
 Writes every generated page (the same `pipeline.generate` output the MkDocs plugin adds) and the
 hand-written docs/ with its assets into DIR/docs, plus the target engine's configuration:
 DIR/mkdocs.yml (MkDocs or ProperDocs) or DIR/zensical.toml (Zensical), both made from the
-project's mkdocs.yml without the kennisbank plugin. No engine import here.
+project's mkdocs.yml without the kennisbank plugin, and the site's search index (Pagefind) as
+static files. No import of a site engine here.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from generator.diagnostics import Diagnostic
 from generator.load import CONTENT_DIR
 from generator.pipeline import generate
 from generator.render.site import RenderOptions
+from generator.search_index import write_index
 from generator.vocabulary import Edition
 
 Engine = Literal["zensical", "mkdocs"]
@@ -33,6 +35,8 @@ CONFIG_FILES: dict[Engine, str] = {"zensical": "zensical.toml", "mkdocs": "mkdoc
 MARKER = ".kennisbank-export.json"
 DOCS = "docs"
 SITE = "site"
+# The theme override the plugin adds (generator/theme: the header's search field), as a folder.
+THEME = "theme"
 PLUGIN = "kennisbank"
 
 _HEADER = (
@@ -97,8 +101,13 @@ def export(request: ExportRequest) -> ExportReport:
         destination = staging / path
         destination.parent.mkdir(parents=True, exist_ok=True)
         destination.write_bytes(markdown.encode("utf-8"))
+    # The site's own search: its Pagefind index as static files, and the theme override that
+    # puts its field in the header (the records only; the MkDocs plugin adds the other pages).
+    write_index(site.search, staging)
     shutil.rmtree(target / DOCS, ignore_errors=True)
     staging.rename(target / DOCS)
+    shutil.rmtree(target / THEME, ignore_errors=True)
+    shutil.copytree(Path(__file__).parent / "theme", target / THEME)
 
     config_file = target / CONFIG_FILES[request.engine]
     config_file.write_text(engine_config(config, request.engine), encoding="utf-8")
@@ -162,6 +171,7 @@ def _clear_previous(target: Path) -> None:
     for name in CONFIG_FILES.values():
         (target / name).unlink(missing_ok=True)
     shutil.rmtree(target / DOCS, ignore_errors=True)
+    shutil.rmtree(target / THEME, ignore_errors=True)
 
 
 # --- configuration ----------------------------------------------------------------------------
@@ -203,8 +213,9 @@ def export_config(config: Mapping[str, Any], engine: Engine) -> dict[str, Any]:
     plugins.pop(PLUGIN, None)
     exported["plugins"] = plugins
     exported["markdown_extensions"] = _entries(config.get("markdown_extensions"))
+    exported["theme"] = {**dict(config.get("theme") or {}), "custom_dir": THEME}
     if engine == "zensical":
-        theme = dict(config.get("theme") or {})
+        theme = dict(exported["theme"])
         # Material's look rather than Zensical's new default, so the site stays as it was.
         theme.setdefault("variant", "classic")
         exported["theme"] = theme

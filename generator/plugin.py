@@ -39,6 +39,8 @@ if TYPE_CHECKING:
 log = logging.getLogger("mkdocs.plugins.kennisbank")
 
 OFFLINE_DOWNLOAD = "downloads/kennisbank-offline.zip"
+# Material's header with the site's own search field (partials/header.html), before the theme.
+THEME_DIR = Path(__file__).parent / "theme"
 NO_SITE_URL = (
     "site_url ontbreekt in mkdocs.yml: zonder het adres van de site kunnen de feeds en de "
     "e-mailversies van de kennisbrieven geen links bevatten en worden ze niet gemaakt. Vul "
@@ -88,6 +90,11 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped
         # MkDocs keeps this instance across the rebuilds of one `serve`.
         self.previewing = command == "serve"
         self.dirty = dirty
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if str(THEME_DIR) not in config.theme.dirs:
+            config.theme.dirs.insert(0, str(THEME_DIR))
+        return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         edition = edition_named(self.config.edition)

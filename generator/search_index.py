@@ -56,23 +56,28 @@ def write_index(records: Sequence[SearchRecord], site_dir: Path) -> Path:
 
 
 def document(record: SearchRecord) -> str:
-    """One record as the HTML Pagefind indexes: every value escaped, nothing else on it."""
+    """One record as the HTML Pagefind indexes: every value escaped, nothing else on it.
+
+    `data-pagefind-ignore` keeps an element's text out of the searched text while Pagefind
+    still reads its meta, filters and sort keys: the title is searched as a meta field (which
+    weighs most), the passage under a result comes from the summary and the text."""
     e = html.escape
     parts = [
         f'<!doctype html><html lang="{LANGUAGE}"><head><meta charset="utf-8"></head>',
         "<body data-pagefind-body>",
-        # The title weighs most in Pagefind's ranking (a heading), the summary next.
-        f'<h1 data-pagefind-meta="title">{e(record.title)}</h1>',
-        f'<span hidden data-pagefind-meta="type:{e(record.type_label)}"></span>',
+        f'<h1 data-pagefind-ignore data-pagefind-meta="title">{e(record.title)}</h1>',
+        "<div data-pagefind-ignore>",
+        f'<span data-pagefind-meta="type:{e(record.type_label)}"></span>',
     ]
-    if record.summary:
-        parts.append(f'<p data-pagefind-meta="summary" data-pagefind-weight="2">'
-                     f"{e(record.summary)}</p>")
     if record.date:
-        parts.append(f'<span hidden data-pagefind-sort="datum:{e(record.date)}"></span>')
+        parts.append(f'<span data-pagefind-meta="date:{e(record.date)}"></span>')
+        parts.append(f'<span data-pagefind-sort="datum:{e(record.date)}"></span>')
     for name, values in record.facets.items():
         for value in values:
-            parts.append(f'<span hidden data-pagefind-filter="{e(name)}">{e(value)}</span>')
+            parts.append(f'<span data-pagefind-filter="{e(name)}">{e(value)}</span>')
+    parts.append("</div>")
+    if record.summary:
+        parts.append(f'<p data-pagefind-meta="summary">{e(record.summary)}</p>')
     parts.append(f"<p>{e(record.text)}</p></body></html>")
     return "".join(parts)
 

@@ -32,6 +32,7 @@ OTHER = [
     "bijdragen/velden/",
     "bijdragen/meldingen/",
     "toegankelijkheid/",
+    "zoeken/",
     "404.html",
 ]
 PAGES = ["", *SECTIONS, *RECORDS, *OTHER]
