@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
 
-
 @dataclass(frozen=True)
 class BuildRequest:
     config_file: Path  # mkdocs.yml

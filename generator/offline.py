@@ -19,7 +19,7 @@ import posixpath
 import re
 import shutil
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -54,7 +54,7 @@ def offline_copy(
     return target
 
 
-def _left_out(site: Path) -> object:
+def _left_out(site: Path) -> Callable[[str, list[str]], list[str]]:
     def ignore(folder: str, names: list[str]) -> list[str]:
         if Path(folder).resolve() != site.resolve():
             return []

@@ -11,10 +11,10 @@ public index.
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from html.parser import HTMLParser
 from typing import Any
 
 from pydantic import BaseModel
@@ -141,7 +141,7 @@ def body_text(graph: Graph, record: Record[Any]) -> str:
     last = 0
     for link in wikilinks.find(body):
         target = resolved.get(link.target)
-        shown = graph.records[target].title if target in graph.records else link.target
+        shown = graph.records[target].title if target and target in graph.records else link.target
         pieces += [body[last : link.start], shown]
         last = link.end
     pieces.append(body[last:])
@@ -263,7 +263,6 @@ def search_page(graph: Graph) -> str:
         "JavaScript vindt u alles via de overzichten in het menu.</p>",
     ]
     return "\n".join(lines) + "\n"
-
 
 
 def html_text(html: str) -> str:

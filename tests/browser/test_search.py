@@ -172,9 +172,7 @@ def test_filters_alone_and_their_shareable_address(page: Any, site_url: str) -> 
     assert page.is_checked("input[name=regio][value=utrecht]")
 
 
-def test_the_header_field_leads_to_the_search_page_with_the_query(
-    page: Any, site_url: str
-) -> None:
+def test_the_header_field_leads_to_the_search_page_with_the_query(page: Any, site_url: str) -> None:
     page.goto(site_url + "praktijken/groepsapp/")
     page.click("#kb-header-q")
     page.keyboard.type("opvanglocaties")
