@@ -8,7 +8,8 @@
  * The search page (zoeken/) is a plain GET form; this script searches while typing, keeps the
  * query and the filters in the address (?q=…&thema=…), shows the count of every facet value,
  * and announces the number of results. The header's search field sends its query to that page;
- * focusing it (or the page's field) starts loading the engine, so it is ready when typing ends.
+ * focusing it starts loading the engine (the search page loads it once the page has loaded),
+ * so it is ready when typing ends.
  */
 (function () {
   "use strict";
@@ -416,16 +417,50 @@
       });
     }
 
+    // One search at a time, always for the latest input: while one runs, keystrokes only mark
+    // that another is due, so a fast typist never queues a search per letter. The counts of
+    // the facets (more work: every filter chunk) follow once typing pauses.
     var announce = null;
-    function run() {
+    var running = false;
+    var due = false;
+    var countsTimer = null;
+    var MIN_LIVE = 2; // letters before results show while typing (Enter searches any query)
+
+    function run(event) {
+      window.clearTimeout(countsTimer);
       var query = input.value.trim();
       var picked = chosen();
       remember(query, picked);
-      var mine = ++latest;
+      latest += 1;
+      if (event && event.type === "input" && query && query.length < MIN_LIVE && !anyChosen(picked)) {
+        return;
+      }
+      if (running) {
+        due = true;
+        return;
+      }
+      running = true;
+      due = false;
+      var mine = latest;
+      results(query, picked, mine).catch(function (error) {
+        status.textContent = "Zoeken lukt nu niet. Probeer het later opnieuw.";
+        window.console.warn("kennisbank zoeken:", error);
+      }).then(function () {
+        running = false;
+        if (due) {
+          run();
+        } else if (mine === latest) {
+          countsTimer = window.setTimeout(function () { counts(query, picked, mine); }, 150);
+        }
+      });
+    }
+
+    function results(query, picked, mine) {
       if (!query && !anyChosen(picked)) {
         list.textContent = "";
         more.hidden = true;
         showCounts(null);
+        form.removeAttribute("aria-busy");
         status.textContent = countText(0, query, picked);
         return Promise.resolve();
       }
@@ -439,7 +474,7 @@
         var first = answer.results.slice(0, PAGE);
         return Promise.all(first.map(function (r) { return r.load(); })).then(function (data) {
           if (mine !== latest) {
-            return null;
+            return;
           }
           list.textContent = "";
           data.forEach(function (one) { list.appendChild(resultItem(one)); });
@@ -450,18 +485,29 @@
           window.clearTimeout(announce);
           var text = countText(answer.total, query, picked);
           announce = window.setTimeout(function () { status.textContent = text; }, 350);
-          return engine.search(query, picked, sort.value, true);
         });
-      }).then(function (withCounts) {
-        if (!withCounts || mine !== latest) {
+      });
+    }
+
+    function counts(query, picked, mine) {
+      if ((!query && !anyChosen(picked)) || running || mine !== latest) {
+        return;
+      }
+      running = true;
+      engine.search(query, picked, sort.value, true).then(function (answer) {
+        if (mine !== latest) {
           return;
         }
-        showCounts(withCounts.counts);
+        showCounts(answer.counts);
         form.removeAttribute("aria-busy");
         form.setAttribute("data-kb-ready", query + "|" + JSON.stringify(picked) + "|" + sort.value);
       }).catch(function (error) {
-        status.textContent = "Zoeken lukt nu niet. Probeer het later opnieuw.";
         window.console.warn("kennisbank zoeken:", error);
+      }).then(function () {
+        running = false;
+        if (due) {
+          run();
+        }
       });
     }
 
@@ -502,7 +548,7 @@
     });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      run();
+      run(event);
     });
     form.addEventListener("reset", function () {
       window.setTimeout(function () {
@@ -521,6 +567,13 @@
     }
     form.classList.add("kb-search--ready");
     run();
+    // This page is for searching: the engine loads as soon as the page has, not on focus.
+    var idle = window.requestIdleCallback || function (then) { window.setTimeout(then, 1); };
+    if (document.readyState === "complete") {
+      idle(function () { engine.load(); });
+    } else {
+      window.addEventListener("load", function () { idle(function () { engine.load(); }); });
+    }
   }
 
   /* --- Every page: the header's field loads the engine when it gets focus -------------- */
