@@ -15,7 +15,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from html.parser import HTMLParser
-from typing import Any
+from types import UnionType
+from typing import Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
@@ -116,7 +117,8 @@ def _record(graph: Graph, record: Record[Any], labels: dict[str, dict[str, str]]
         title=record.title,
         type_label=key.type.singular,
         summary=" ".join((record.data.summary or "").split()),
-        text=" ".join(" ".join(part for part in parts if part).split()),
+        # Parts apart, so that a passage shown under a result reads as separate pieces.
+        text=" · ".join(" ".join(part.split()) for part in parts if part.strip()),
         facets={name: tuple(sorted(found)) for name, found in values.items() if found},
         date=when.isoformat() if when else "",
     )
@@ -153,10 +155,20 @@ def body_text(graph: Graph, record: Record[Any]) -> str:
 def own_fields(data: BaseModel, references: Mapping[str, str], graph: Graph) -> Iterator[str]:
     """The text of a record's other fields (a role, a code, an incident's tasks), with taxonomy
     keys as their labels; references and fields that are not text are left out."""
-    for name in type(data).model_fields:
-        if name in _NOT_TEXT or name in references:
+    for name, info in type(data).model_fields.items():
+        if name in _NOT_TEXT or name in references or _is_choice(info.annotation):
             continue
         yield from _texts(getattr(data, name), graph)
+
+
+def _is_choice(annotation: object) -> bool:
+    """A field of one closed value (kind, status): its label is searchable through the facets,
+    its key (`good-practice`) should not show in a passage."""
+    if get_origin(annotation) is Literal:
+        return True
+    return get_origin(annotation) in (Union, UnionType) and any(
+        get_origin(arg) is Literal for arg in get_args(annotation)
+    )
 
 
 def _texts(value: object, graph: Graph) -> Iterator[str]:

@@ -389,6 +389,13 @@
       window.history.replaceState(null, "", window.location.pathname + (search ? "?" + search : ""));
     }
 
+    // The folded filters say how many are chosen, so a phone shows it without opening them.
+    var summary = facets.querySelector("summary");
+    function showChosen(picked) {
+      var n = FACETS.reduce(function (sum, name) { return sum + (picked[name] || []).length; }, 0);
+      summary.textContent = "Filters" + (n ? " (" + n + " gekozen)" : "");
+    }
+
     function showCounts(counts) {
       form.querySelectorAll(".kb-facet").forEach(function (fieldset) {
         var name = fieldset.getAttribute("data-kb-facet");
@@ -431,6 +438,7 @@
       var query = input.value.trim();
       var picked = chosen();
       remember(query, picked);
+      showChosen(picked);
       latest += 1;
       if (event && event.type === "input" && query && query.length < MIN_LIVE && !anyChosen(picked)) {
         return;
