@@ -284,9 +284,14 @@
 
   /* --- Showing results ------------------------------------------------------------------ */
 
+  // As precise as the record's date: 15 maart 2016, maart 2016, 2016.
   function dutchDate(iso) {
-    var parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
-    return parts ? Number(parts[3]) + " " + MONTHS[Number(parts[2]) - 1] + " " + parts[1] : "";
+    var parts = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(iso || "");
+    if (!parts) {
+      return "";
+    }
+    var month = parts[2] ? MONTHS[Number(parts[2]) - 1] + " " : "";
+    return (parts[3] ? Number(parts[3]) + " " : "") + month + parts[1];
   }
 
   function element(tag, className, text) {
