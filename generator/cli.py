@@ -13,7 +13,6 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import date
 from pathlib import Path
 from typing import ClassVar
 
@@ -141,7 +140,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{ident}.md"
-    path.write_text(scaffold(record_type, args.title, date.today()), encoding="utf-8")
+    path.write_text(scaffold(record_type, args.title), encoding="utf-8")
     print(path.as_posix())
     return EXIT_OK
 

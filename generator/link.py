@@ -8,10 +8,10 @@ but is not in the edition being built is an error naming both files.
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date
 from typing import Any
 
 from generator import wikilinks
+from generator.dates import PartialDate
 from generator.diagnostics import Diagnostic
 from generator.messages import closest, diagnostic, did_you_mean
 from generator.model import (
@@ -75,7 +75,7 @@ def link(validated: Validated, edition: Edition = "public") -> tuple[Graph, list
 
 
 def _empty_quarters(
-    intros: dict[Quarter, Kennisbrief], dates: dict[Key, date | None]
+    intros: dict[Quarter, Kennisbrief], dates: dict[Key, PartialDate | None]
 ) -> list[Diagnostic]:
     """An introduction to a quarter without new records is most likely misnamed."""
     quarters = {Quarter.of(day) for day in dates.values() if day}
@@ -258,7 +258,7 @@ def _type(name: str) -> RecordType[Any]:
 
 def _date(
     record: Record[Any], refs: dict[str, tuple[Key, ...]], records: dict[Key, Record[Any]]
-) -> date | None:
+) -> PartialDate | None:
     """The record's own date or, without one, the earliest of the records its type names
     (a practice: its sessions')."""
     record_type = record.key.type

@@ -183,8 +183,12 @@ RULES: dict[str, Rule] = _rules(
         "ongeldige-datum",
         "fout",
         "'{text}' in '{field}' is geen bestaande datum; schrijf de datum als JJJJ-MM-DD, "
-        "bijvoorbeeld 2016-03-15",
-        "Datums staan als jaar-maand-dag; een dag die niet bestaat (30 februari) is een fout.",
+        "bijvoorbeeld 2016-03-15, of als JJJJ-MM of JJJJ als alleen de maand of het jaar "
+        "bekend is",
+        "Datums staan als jaar-maand-dag. Noemt de bron alleen een maand of een jaar, schrijf "
+        "dan alleen dat (`2016-03` of `2016`): de site toont dan 'maart 2016' of '2016' in "
+        "plaats van een verzonnen dag. Een dag of maand die niet bestaat (30 februari, maand "
+        "13) is een fout.",
     ),
     Rule(
         "ongeldige-waarde",
@@ -201,8 +205,9 @@ RULES: dict[str, Rule] = _rules(
     Rule(
         "lege-tekst",
         "fout",
-        "'{field}' is leeg; vul een tekst in of laat het veld weg",
-        "Een tekstveld zonder inhoud; laat een optioneel veld liever weg.",
+        "'{field}' is leeg; {fix}",
+        "Een veld zonder inhoud. Een verplicht veld vult u in; een optioneel veld laat u "
+        "liever weg.",
     ),
     Rule(
         "onbekend-thema",

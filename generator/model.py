@@ -15,6 +15,7 @@ from typing import Any, Generic, NamedTuple, TypeVar, cast
 
 from pydantic import BaseModel
 
+from generator.dates import PartialDate
 from generator.diagnostics import Diagnostic
 from generator.schema import KennisbriefIntro, RecordData, Taxonomy
 from generator.vocabulary import Edition, Visibility, Vocabulary
@@ -39,8 +40,10 @@ class Quarter(NamedTuple):
     number: int  # 1..4
 
     @classmethod
-    def of(cls, day: date) -> Quarter:
-        return cls(day.year, (day.month - 1) // 3 + 1)
+    def of(cls, day: date | PartialDate) -> Quarter:
+        """The quarter of a day, or of the first day of a month or year."""
+        first = day.first_day if isinstance(day, PartialDate) else day
+        return cls(first.year, (first.month - 1) // 3 + 1)
 
     @property
     def slug(self) -> str:
@@ -108,8 +111,10 @@ class RecordType(Generic[D]):
     nested: tuple[tuple[str, type[BaseModel]], ...] = ()  # (title, model) of lists of objects
     scaffold: Scaffold = field(default_factory=Scaffold)
 
-    def own_date(self, data: D) -> date | None:
-        return cast("date | None", getattr(data, self.date_field)) if self.date_field else None
+    def own_date(self, data: D) -> PartialDate | None:
+        if not self.date_field:
+            return None
+        return cast("PartialDate | None", getattr(data, self.date_field))
 
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, RecordType):
@@ -209,7 +214,7 @@ class Graph:
     refs: Mapping[Key, Mapping[str, tuple[Key, ...]]]
     backrefs: Mapping[Key, Mapping[tuple[str, str], tuple[Key, ...]]]
     wikilinks: Mapping[Key, Mapping[str, Key]]
-    dates: Mapping[Key, date | None]  # own date, or derived (earliest session)
+    dates: Mapping[Key, PartialDate | None]  # own date, or derived (earliest session)
     # Editors' introductions of the edition, and the records their bodies link to.
     kennisbrieven: Mapping[Quarter, Kennisbrief] = field(default_factory=dict)
     intro_links: Mapping[Quarter, Mapping[str, Key]] = field(default_factory=dict)

@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
 
+from generator.dates import PartialDate
 from generator.model import Graph, Key, Record
 from generator.types.regions import REGIONS, Assessment, Region
 from generator.vocabulary import PROGRESS_STATUS, shows_region_progress
@@ -37,7 +37,7 @@ class Aggregate:
 
 @dataclass(frozen=True)
 class TrendPoint:
-    peildatum: date
+    peildatum: PartialDate
     counts: Counter[str]  # named (region, theme) statuses as known on that date
 
 
@@ -85,7 +85,7 @@ def overview(graph: Graph) -> Overview:
 
 
 def latest_per_theme(
-    progress: Iterable[Assessment], until: date | None = None
+    progress: Iterable[Assessment], until: PartialDate | None = None
 ) -> dict[str, Assessment]:
     """Each theme's most recent assessment (on or before `until`)."""
     found: dict[str, Assessment] = {}

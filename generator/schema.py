@@ -1,21 +1,21 @@
 """The parts of the contract (CONTENT_MODEL.md) that every type shares, and the taxonomy.
 
 Strict by default (no guessing from `12` to "12"), `extra="forbid"` (a typo never drops data),
-frozen (records are values). Dates alone are parsed leniently, so a quoted "2016-03-15" is fine.
+frozen (records are values). Dates are days, months or years (generator/dates.py); a quoted
+"2016-03-15" is fine.
 Each record type's own fields live with the rest of that type in generator/types/.
 """
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from generator.dates import DateField
 from generator.vocabulary import Visibility
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-LenientDate = Annotated[date, Field(strict=False)]
 
 
 class Strict(BaseModel):
@@ -35,8 +35,10 @@ class RecordData(Strict):
         description="Zichtbaarheid: public (openbaar), internal (alleen de interne uitgave) of "
         "draft (concept, alleen in de lokale voorbeeldweergave).",
     )
-    updated: LenientDate | None = Field(
-        None, description="Datum van de laatste inhoudelijke wijziging (JJJJ-MM-DD)."
+    updated: DateField | None = Field(
+        None,
+        description="Datum van de laatste inhoudelijke wijziging (JJJJ-MM-DD, of JJJJ-MM of "
+        "JJJJ als alleen de maand of het jaar bekend is).",
     )
 
 

@@ -205,7 +205,17 @@ def _describe(
             where=parent,
             example=_EXAMPLES.get(str(loc[-1]), f"{loc[-1]}: ..."),
         )
-    if kind in _DATE_ERRORS or (kind == "date_or_year" and _looks_like_date(value)):
+    empty = value is None or (isinstance(value, str) and not value.strip())
+    if kind == "string_too_short" or (empty and (kind.endswith("_type") or kind == "partial_date")):
+        required = _is_required(model, loc)
+        example = _EXAMPLES.get(str(loc[-1]), f"{loc[-1]}: ...")
+        fix = (
+            f"vul het in, bijvoorbeeld {example}"
+            if required
+            else ("vul het in of laat het veld weg")
+        )
+        return diagnostic("lege-tekst", raw.path, position, field=name, fix=fix)
+    if kind == "partial_date" and _looks_like_date(value):
         return diagnostic("ongeldige-datum", raw.path, position, text=value, field=name)
     if loc in raw.plain_scalars and (
         kind == "string_type" or (kind == "literal_error" and not isinstance(value, str))
@@ -225,8 +235,6 @@ def _describe(
             suggestion=did_you_mean(str(value), allowed),
             allowed=", ".join(allowed),
         )
-    if kind == "string_too_short" or (value is None and kind.endswith("_type")):
-        return diagnostic("lege-tekst", raw.path, position, field=name)
     if kind == "too_short":
         return diagnostic(
             "te-klein",
@@ -257,14 +265,12 @@ def _describe(
     )
 
 
-_DATE_ERRORS = frozenset(
-    {"date_from_datetime_parsing", "date_parsing", "date_from_datetime_inexact"}
-)
-
-
 def _looks_like_date(value: object) -> bool:
+    """Meant as a date but no real one: 2016-02-30, 2016-13, or a year out of range."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return 1000 <= value <= 9999
     return (
-        isinstance(value, str) and re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", value.strip()) is not None
+        isinstance(value, str) and re.fullmatch(r"\d{4}(-\d{1,2}){0,2}", value.strip()) is not None
     )
 
 
@@ -278,10 +284,10 @@ _EXPECTED = {
     "model_type": ("een groep velden", "schrijf de velden ingesprongen onder de naam"),
     "model_attributes_type": ("een groep velden", "schrijf de velden ingesprongen onder de naam"),
     "dict_type": ("een groep velden", "schrijf de velden ingesprongen onder de naam"),
-    "date_type": ("een datum", "schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2016-03-15"),
-    "date_or_year": (
-        "een datum of een jaartal",
-        "schrijf een datum als JJJJ-MM-DD of alleen een jaar, zoals 2020",
+    "partial_date": (
+        "een datum",
+        "schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2016-03-15, of als JJJJ-MM of JJJJ als "
+        "alleen de maand of het jaar bekend is",
     ),
 }
 
@@ -303,22 +309,33 @@ def _kind_of(value: object) -> str:
 
 
 def _fields_at(model: type[BaseModel], loc: FieldPath) -> list[str]:
-    """Field names of the (nested) model at `loc`, e.g. Task's fields at ('tasks', 0), or a
-    theme's at ('themes', 'oefenen'): list indexes and mapping keys are not fields."""
-    current: Any = model
+    """Field names of the (nested) model at `loc`, e.g. Task's fields at ('tasks', 0)."""
+    found = _model_at(model, loc)
+    return list(found.model_fields) if found else []
+
+
+def _is_required(model: type[BaseModel], loc: FieldPath) -> bool:
+    """Whether the field at `loc` must be given (a record's `title`, a task's `what`)."""
+    parent = _model_at(model, loc[:-1])
+    info = parent.model_fields.get(str(loc[-1])) if parent and loc else None
+    return bool(info and info.is_required())
+
+
+def _model_at(model: type[BaseModel], loc: FieldPath) -> type[BaseModel] | None:
+    """The (nested) model at `loc`: Task at ('tasks', 0), Theme at ('themes', 'oefenen').
+    List indexes and mapping keys are not fields."""
+    current: type[BaseModel] | None = model
     is_key = False
     for part in loc:
         if isinstance(part, int) or is_key:
             is_key = False
             continue
-        info = current.model_fields.get(part)
+        info = current.model_fields.get(part) if current else None
         if info is None:
-            return []
+            return None
         is_key = _has_mapping(info.annotation)
         current = _model_in(info.annotation)
-        if current is None:
-            return []
-    return list(current.model_fields)
+    return current
 
 
 def _has_mapping(annotation: Any) -> bool:

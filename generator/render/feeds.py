@@ -41,16 +41,17 @@ class Entry:
 def records_feed(graph: Graph, site_url: str) -> str:
     entries = []
     for key, record in graph.records.items():
-        published = graph.dates.get(key) or record.data.updated
-        if published is None:
+        when = graph.dates.get(key) or record.data.updated
+        if when is None:
             continue
+        published = when.first_day
         singular = key.type.singular
         entries.append(
             Entry(
                 title=record.title,
                 url=addresses.absolute(site_url, addresses.page_path(key)),
                 published=published,
-                updated=max(published, record.data.updated or published),
+                updated=max(published, (record.data.updated or when).first_day),
                 summary=" ".join((record.data.summary or singular).split()),
                 category=(key.type.section, singular),
             )

@@ -62,7 +62,7 @@ def issues(graph: Graph) -> list[Issue]:
         grouped = {
             record_type: [k for k in keys if k.type == record_type] for record_type in SECTION_ORDER
         }
-        days = [d for k in keys if (d := graph.dates.get(k))]
+        days = [d.first_day for k in keys if (d := graph.dates.get(k))]
         found.append(
             Issue(
                 quarter=quarter,

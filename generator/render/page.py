@@ -7,10 +7,10 @@ no record type by name, so it sits below them.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date
 from typing import Any
 
 from generator import wikilinks
+from generator.dates import PartialDate
 from generator.model import Graph, Key, Record
 from generator.render import addresses
 from generator.render.formatting import (
@@ -164,5 +164,5 @@ def unique(keys: Iterable[Key]) -> tuple[Key, ...]:
     return tuple(dict.fromkeys(keys))
 
 
-def _ordinal(value: date | None) -> int:
-    return value.toordinal() if value else 0
+def _ordinal(value: PartialDate | None) -> int:
+    return value.first_day.toordinal() if value else 0

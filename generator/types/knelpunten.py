@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pydantic import Field
 
+from generator.dates import DateField
 from generator.model import Facet, Record, RecordType, Scaffold
 from generator.render.formatting import badge, dutch_date, text
 from generator.render.page import Page, add_body, add_summary, unique
-from generator.schema import LenientDate, RecordData
+from generator.schema import RecordData
 from generator.vocabulary import KNELPUNT_STATUS, KnelpuntStatus
 
 
@@ -15,9 +16,7 @@ class Knelpunt(RecordData):
     """Een knelpunt dat in een sessie naar voren kwam."""
 
     status: KnelpuntStatus = Field("open", description="Stand: open, in-behandeling of opgelost.")
-    date: LenientDate | None = Field(
-        None, description="Datum; standaard de vroegste van de sessies."
-    )
+    date: DateField | None = Field(None, description="Datum; standaard de vroegste van de sessies.")
     sessions: list[str] = Field([], description="Sessies waar het knelpunt is genoemd (ids).")
     regions: list[str] = Field([], description="Regio's die het knelpunt ervaren.")
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pydantic import Field
 
+from generator.dates import DateField
 from generator.diagnostics import Diagnostic
 from generator.messages import diagnostic
 from generator.model import Facet, Record, RecordType, Scaffold
 from generator.render.formatting import badge, dutch_date, text
 from generator.render.page import Page, add_body, add_summary
-from generator.schema import LenientDate, RecordData, Taxonomy, Text
+from generator.schema import RecordData, Taxonomy, Text
 from generator.vocabulary import (
     PRACTICE_KIND,
     PRACTICE_STATUS,
@@ -31,7 +32,7 @@ class Practice(RecordData):
         "idee",
         description="Stand: idee, toegepast of beproefd (bewezen bij een echt incident).",
     )
-    date: LenientDate | None = Field(
+    date: DateField | None = Field(
         None, description="Datum van vastleggen; standaard de vroegste van de sessies."
     )
     sessions: list[str] = Field([], description="Sessies waar de praktijk is ingebracht (ids).")

@@ -7,12 +7,13 @@ from typing import Annotated
 
 from pydantic import Field
 
+from generator.dates import DateField
 from generator.diagnostics import Diagnostic
 from generator.messages import diagnostic
 from generator.model import Facet, Record, RecordType, Scaffold
 from generator.render.formatting import badge, dutch_date, text
 from generator.render.page import Page, add_body, add_summary, unique
-from generator.schema import LenientDate, RecordData, Strict, Taxonomy, Text
+from generator.schema import RecordData, Strict, Taxonomy, Text
 from generator.types.checks import unknown_keys
 from generator.vocabulary import (
     PROGRESS_STATUS,
@@ -25,7 +26,9 @@ from generator.vocabulary import (
 class Assessment(Strict):
     """Een beoordeling van de voortgang op één thema op een peildatum."""
 
-    date: LenientDate = Field(description="Peildatum van de beoordeling (JJJJ-MM-DD).")
+    date: DateField = Field(
+        description="Peildatum van de beoordeling (JJJJ-MM-DD, of JJJJ-MM of JJJJ)."
+    )
     theme: str = Field(description="Thema: een sleutel uit content/taxonomy.yml.")
     status: ProgressStatus = Field(
         description="Stand: niet-gestart, in-voorbereiding, in-uitvoering of gerealiseerd."

@@ -6,12 +6,13 @@ from typing import Annotated
 
 from pydantic import Field
 
+from generator.dates import DateField
 from generator.diagnostics import Diagnostic
 from generator.messages import diagnostic
 from generator.model import Facet, Record, RecordType, Scaffold
 from generator.render.formatting import badge, dutch_date, text
 from generator.render.page import Page, add_body, add_summary
-from generator.schema import LenientDate, RecordData, Taxonomy, Text
+from generator.schema import RecordData, Taxonomy, Text
 from generator.vocabulary import SESSION_KIND, SessionKind
 
 MAX_PARTICIPANTS = 15  # the session format's maximum
@@ -20,7 +21,10 @@ MAX_PARTICIPANTS = 15  # the session format's maximum
 class Session(RecordData):
     """Een sessie (bijeenkomst) met het verslag als tekst."""
 
-    date: LenientDate = Field(description="Dag van de sessie (JJJJ-MM-DD).")
+    date: DateField = Field(
+        description="Dag van de sessie (JJJJ-MM-DD); JJJJ-MM of JJJJ als de bron alleen de "
+        "maand of het jaar noemt."
+    )
     kind: SessionKind = Field(description="Soort: regionaal, thematisch, leerarena of pilot.")
     regions: Annotated[list[str], Field(min_length=1)] = Field(
         description="Deelnemende regio's: id of code (VRU); een regionale sessie heeft er 2 of 3."
