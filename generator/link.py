@@ -118,6 +118,8 @@ class _Resolver:
             targets: list[Key] = []
             for index, ref in enumerate(values):
                 path = (field_name,) if isinstance(value, str) else (field_name, index)
+                if path in record.raw.reported:
+                    continue
                 position = record.raw.position(path)
                 target = self.resolve(record, field_name, ref, target_type, position)
                 if target and target not in targets:

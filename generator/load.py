@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import yamlsource
+from generator import invisible, yamlsource
 from generator.diagnostics import Diagnostic
 from generator.messages import diagnostic
 from generator.model import Key, Position, RawDocument, RawRecord
@@ -26,6 +26,7 @@ TAXONOMY_FILE = "taxonomy.yml"
 KENNISBRIEF_DIR = "kennisbrieven"
 EXTENSIONS = (".md", ".yml")
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*")
+HIDDEN = "hidden"  # why a file is not read: it is hidden
 # A record is a page: the longest real write-up is some tens of kilobytes.
 MAX_FILE_BYTES = 512 * 1024
 _FENCE = re.compile(r"---[ \t]*")
@@ -57,6 +58,9 @@ def load(content: Path, shown_as: str = CONTENT_DIR) -> Loaded:
         # String slicing, not Path.relative_to: this loop runs once per file of thousands.
         inside = path.as_posix()[len(content_prefix) :]
         rel, parts = f"{shown_as}/{inside}", tuple(inside.split("/"))
+        if problem == HIDDEN:
+            loaded.diagnostics.append(diagnostic("verborgen-bestand", rel, Position(1, 1)))
+            continue
         if problem:
             loaded.diagnostics.append(
                 diagnostic("geen-gewoon-bestand", rel, Position(1, 1), what=problem)
@@ -110,7 +114,7 @@ def read_document(
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        return None, [diagnostic("geen-utf8", rel, Position(1, 1), offset=error.start)]
+        return None, [_not_utf8(data, error, rel)]
     return parse_document(text, rel, has_body=has_body)
 
 
@@ -140,16 +144,18 @@ def parse_document(
     if not isinstance(parsed.value, dict):
         start = parsed.value_positions.get((), Position(1 + line_offset, 1))
         return None, [*controls, *parsed.diagnostics, diagnostic("geen-mapping", rel, start)]
+    fields, unseen = invisible.clean(parsed.value, rel, parsed.value_positions)
     document = RawDocument(
         path=rel,
-        fields=parsed.value,
+        fields=fields,
         key_positions=parsed.key_positions,
         value_positions=parsed.value_positions,
         plain_scalars=parsed.plain_scalars,
+        reported=frozenset(parsed.reported),
         body=body,
         body_line=body_line,
     )
-    return document, [*controls, *parsed.diagnostics]
+    return document, [*controls, *parsed.diagnostics, *unseen]
 
 
 def _split_frontmatter(text: str, rel: str) -> tuple[str, str, int] | Diagnostic:
@@ -182,6 +188,17 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "record"
 
 
+def _not_utf8(data: bytes, error: UnicodeDecodeError, rel: str) -> Diagnostic:
+    """Where the first byte stands that UTF-8 can't read, and what it most likely meant: files
+    that are not UTF-8 are nearly always Windows-1252 (Word, Notepad, Excel)."""
+    line = data.count(b"\n", 0, error.start) + 1
+    line_start = data.rfind(b"\n", 0, error.start) + 1
+    column = len(data[line_start : error.start].decode("utf-8", "replace")) + 1
+    byte = data[error.start]
+    guess = bytes([byte]).decode("cp1252", "replace")
+    return diagnostic("geen-utf8", rel, Position(line, column), byte=f"0x{byte:02X}", guess=guess)
+
+
 def _control_characters(text: str, rel: str) -> list[Diagnostic]:
     problems = []
     for match in _CONTROL.finditer(text):
@@ -200,17 +217,19 @@ def _control_characters(text: str, rel: str) -> list[Diagnostic]:
 _CONTROL_NAMES = {0: "NUL", 7: "BEL", 8: "backspace", 0x1B: "escape", 0x7F: "delete"}
 
 
-def _walk(folder: Path) -> Iterator[tuple[Path, str]]:
-    """Every non-hidden entry below `folder` that is not a folder, sorted for stable output,
-    with why it can't be read ("" for a regular file). Links are never followed."""
+def _walk(folder: Path, *, hidden: bool = False) -> Iterator[tuple[Path, str]]:
+    """Every entry below `folder` that is not a folder, sorted for stable output, with why it
+    can't be read ("" for a regular file). Links are never followed; hidden entries are
+    skipped unless they hold content (`hidden`: walk a hidden folder for what it holds)."""
     if not folder.is_dir():
         return
     with os.scandir(folder) as scanned:
         entries = sorted(scanned, key=lambda e: e.name)
     for entry in entries:
-        if entry.name.startswith("."):
-            continue
         path = Path(entry.path)
+        if entry.name.startswith(".") and not hidden:
+            yield from _hidden(path, entry)
+            continue
         if entry.is_symlink():
             yield path, f"een symbolische link (naar {os.readlink(path)})"
         elif entry.is_dir(follow_symlinks=False):
@@ -219,6 +238,17 @@ def _walk(folder: Path) -> Iterator[tuple[Path, str]]:
             yield path, ""
         else:
             yield path, _special(entry.stat(follow_symlinks=False).st_mode)
+
+
+def _hidden(path: Path, entry: os.DirEntry[str]) -> Iterator[tuple[Path, str]]:
+    """Hidden files are no content (.gitkeep, .DS_Store), but a record parked in one, or in a
+    hidden folder (.drafts/x.md), would vanish unseen: those are reported."""
+    if entry.is_dir(follow_symlinks=False):
+        for inside, _ in _walk(path, hidden=True):
+            if inside.suffix in EXTENSIONS:
+                yield inside, HIDDEN
+    elif path.suffix in EXTENSIONS:
+        yield path, HIDDEN
 
 
 def _special(mode: int) -> str:

@@ -45,8 +45,11 @@ RULES: dict[str, Rule] = _rules(
     Rule(
         "geen-utf8",
         "fout",
-        "het bestand is geen UTF-8 (onleesbaar teken op positie {offset}); sla het op als UTF-8",
-        "Sla bestanden op als UTF-8; een BOM en Windows-regeleinden zijn toegestaan.",
+        "het bestand is geen UTF-8: op deze plek staat byte {byte}, in Windows-1252 het teken "
+        "'{guess}'; sla het bestand op als UTF-8 (in Kladblok: 'Opslaan als', codering UTF-8)",
+        "Sla bestanden op als UTF-8; een BOM en Windows-regeleinden zijn toegestaan. Een "
+        "bestand uit Word, Kladblok of Excel is vaak in Windows-1252: de melding noemt het eerste "
+        "teken dat dan anders leest, zoals een 'ë'.",
     ),
     Rule(
         "leeg-bestand",
@@ -85,6 +88,17 @@ RULES: dict[str, Rule] = _rules(
         "hangen. Zulke bestanden worden gemeld en nooit gelezen.",
     ),
     Rule(
+        "verborgen-bestand",
+        "fout",
+        "dit bestand is verborgen (zijn naam of die van een map erboven begint met een punt) "
+        "en wordt niet gelezen; zet het in de map van zijn type, als concept met "
+        "'visibility: draft', of verwijder het",
+        "Bestanden en mappen waarvan de naam met een punt begint, zoals `.concepten/`, zijn "
+        "verborgen. Een record daarin zou ongemerkt verdwijnen; concepten horen in de gewone "
+        "map met `visibility: draft`. Andere verborgen bestanden (zoals `.gitkeep`) negeert de "
+        "kennisbank.",
+    ),
+    Rule(
         "bestand-te-groot",
         "fout",
         "het bestand is {size}, meer dan de {limit} die een bestand in content/ mag zijn; "
@@ -117,7 +131,7 @@ RULES: dict[str, Rule] = _rules(
     Rule(
         "yaml-syntax",
         "fout",
-        "YAML-fout: {problem}; controleer inspringing, dubbele punten en aanhalingstekens",
+        "YAML-fout: {problem}; {fix}",
         "De velden zijn geen geldige YAML. De regel is die waar de lezer vastliep; de "
         "oorzaak staat soms een regel hoger.",
     ),
@@ -135,6 +149,24 @@ RULES: dict[str, Rule] = _rules(
         "Met `&naam` en `*naam` kan YAML een waarde hergebruiken. Het contract heeft daar geen "
         "gebruik voor, en een klein bestand vol verwijzingen kan uitgroeien tot een enorme "
         "hoeveelheid gegevens. Daarom wordt zo'n bestand niet gelezen.",
+    ),
+    Rule(
+        "yaml-commentaar",
+        "fout",
+        "YAML leest '{lost}' als commentaar, dus de waarde wordt alleen '{kept}'; zet de hele "
+        'waarde tussen aanhalingstekens: "{whole}"',
+        "In YAML begint een spatie gevolgd door `#` commentaar: `title: Belronde #2` wordt "
+        "'Belronde'. Tussen aanhalingstekens blijft het tekst. Echt commentaar (`# …`, met een "
+        "spatie na het hekje) mag gewoon.",
+    ),
+    Rule(
+        "yaml-lijstregel",
+        "fout",
+        "'{item}' springt verder in dan de regel erboven, dus YAML plakt het aan de waarde vast "
+        "('{value}') in plaats van er een lijstregel van te maken; laat de streepjes van één "
+        "lijst recht onder elkaar beginnen",
+        "Een regel met `- ` die verder inspringt dan de vorige, hoort bij de vorige waarde. "
+        "Zo wordt een lijst van twee regio's ongemerkt één tekst.",
     ),
     Rule(
         "dubbele-sleutel",
@@ -159,6 +191,25 @@ RULES: dict[str, Rule] = _rules(
         "`12:30` als een getal. Tussen aanhalingstekens blijft het tekst.",
     ),
     # Fields
+    Rule(
+        "onzichtbaar-teken",
+        "waarschuwing",
+        "{names} in '{field}' is weggelaten; verwijder het ook uit het bestand (het komt vaak "
+        "mee bij kopiëren en plakken)",
+        "Sommige tekens zie je niet, zoals een zacht afbreekstreepje (U+00AD) of een spatie "
+        "zonder breedte (U+200B). In een titel komen ze in de zoekindex terecht, in een id "
+        "maken ze een verwijzing die er hetzelfde uitziet maar nergens heen wijst. De kennisbank "
+        "laat ze weg en noemt ze, zodat u ze uit het bestand kunt halen.",
+    ),
+    Rule(
+        "gekrulde-aanhalingstekens",
+        "waarschuwing",
+        "'{field}' staat tussen gekrulde aanhalingstekens ({quotes}), die YAML als tekst leest; "
+        "ze zijn weggelaten ('{value}'): gebruik rechte aanhalingstekens (\") of geen",
+        "Word en veel mailprogramma's maken van \" gekrulde aanhalingstekens (“ ”). YAML ziet "
+        "die als gewone tekens, zodat ze in de titel zouden komen. Staat een hele waarde ertussen, "
+        "dan laat de kennisbank ze weg en meldt dat.",
+    ),
     Rule(
         "onbekend-veld",
         "fout",

@@ -143,6 +143,9 @@ class RawDocument:
     # Source text of unquoted scalars that YAML read as something other than text
     # (`no` -> False, `12:30` -> 750): validation turns these into a precise message.
     plain_scalars: Mapping[FieldPath, str] = field(default_factory=dict)
+    # Values load already reported (YAML read them differently than they look): the later
+    # steps don't report them a second time.
+    reported: frozenset[FieldPath] = frozenset()
     body: str = ""
     body_line: int = 1  # file line on which the body starts
 
