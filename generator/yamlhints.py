@@ -117,7 +117,7 @@ def _colon(problem: str, lines: list[str], line: int, column: int) -> Hint | Non
     here = lines[line] if line < len(lines) else ""
     indent = len(here) - len(here.lstrip(" "))
     if previous is not None and indent > previous[1]:
-        above, key_indent, key = previous
+        above, _, key = previous
         return Hint(
             line,
             indent,
