@@ -8,6 +8,7 @@ but is not in the edition being built is an error naming both files.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from typing import Any
 
 from generator import wikilinks
@@ -21,12 +22,13 @@ from generator.model import (
     Position,
     Quarter,
     RawDocument,
+    RawRecord,
     Record,
     RecordType,
 )
 from generator.types import REGIONS, by_name
 from generator.validate import Validated
-from generator.vocabulary import EDITION_VISIBILITIES, Edition
+from generator.vocabulary import EDITION_VISIBILITIES, VISIBILITIES, Edition, Visibility
 
 _VISIBILITY_WORDS = {"internal": "intern", "draft": "een concept", "public": "openbaar"}
 _EDITION_WORDS = {"public": "openbare", "internal": "interne", "preview": "voorbeeld-"}
@@ -36,12 +38,17 @@ def link(validated: Validated, edition: Edition = "public") -> tuple[Graph, list
     records = validated.records
     visible = EDITION_VISIBILITIES[edition]
     in_edition = {key for key, record in records.items() if record.visibility in visible}
-    resolver = _Resolver(records, validated.known, in_edition, edition)
+    resolver = _Resolver(records, validated.known, in_edition, edition, validated.failed_codes)
     refs: dict[Key, dict[str, tuple[Key, ...]]] = {}
     backrefs: dict[Key, dict[tuple[str, str], list[Key]]] = defaultdict(lambda: defaultdict(list))
     links: dict[Key, dict[str, Key]] = {}
+    for raw in validated.failed:  # reported already; what else is wrong in it is said now too
+        in_it = _visibility(raw.fields.get("visibility")) in visible
+        resolver.references(raw, raw.fields, in_it)
+        resolver.wikilinks(raw.path, raw, in_it)
     for key, record in records.items():
-        own = resolver.references(record)
+        values = {name: getattr(record.data, name) for name in key.type.references}
+        own = resolver.references(record.raw, values, key in in_edition)
         found = resolver.wikilinks(record.path, record.raw, key in in_edition)
         if key not in in_edition:
             continue
@@ -93,6 +100,7 @@ class _Resolver:
         known: set[Key],
         in_edition: set[Key],
         edition: Edition,
+        failed_codes: dict[str, Key],
     ) -> None:
         self.records = records
         self.known = known
@@ -106,22 +114,27 @@ class _Resolver:
             self.by_id[key.id].append(key)
         # A region may be named by its code too, in any case.
         self.codes = {
-            record.data.code.lower(): key for key, record in records.items() if key.type is REGIONS
+            **failed_codes,
+            **{r.data.code.lower(): k for k, r in records.items() if k.type is REGIONS},
         }
 
-    def references(self, record: Record[Any]) -> dict[str, tuple[Key, ...]]:
+    def references(
+        self, raw: RawRecord, fields: Mapping[str, Any], in_edition: bool
+    ) -> dict[str, tuple[Key, ...]]:
+        """The records each reference field of `raw` names (`fields`: its validated values, or
+        the raw ones of a record that failed, of which only the texts are looked up)."""
         resolved: dict[str, tuple[Key, ...]] = {}
-        for field_name, target_name in record.key.type.references.items():
+        for field_name, target_name in raw.key.type.references.items():
             target_type = _type(target_name)
-            value = getattr(record.data, field_name)
+            value = fields.get(field_name)
             values = [value] if isinstance(value, str) else list(value or ())
             targets: list[Key] = []
             for index, ref in enumerate(values):
                 path = (field_name,) if isinstance(value, str) else (field_name, index)
-                if path in record.raw.reported:
+                if path in raw.reported or not isinstance(ref, str):
                     continue
-                position = record.raw.position(path)
-                target = self.resolve(record, field_name, ref, target_type, position)
+                position = raw.position(path)
+                target = self.resolve(raw.path, in_edition, field_name, ref, target_type, position)
                 if target and target not in targets:
                     targets.append(target)
             resolved[field_name] = tuple(targets)
@@ -129,7 +142,8 @@ class _Resolver:
 
     def resolve(
         self,
-        record: Record[Any],
+        source: str,
+        source_in_edition: bool,
         field_name: str,
         ref: str,
         target_type: RecordType[Any],
@@ -144,7 +158,7 @@ class _Resolver:
             self.diagnostics.append(
                 diagnostic(
                     "onbekende-verwijzing",
-                    record.path,
+                    source,
                     position,
                     ref=ref,
                     field=field_name,
@@ -154,9 +168,7 @@ class _Resolver:
                 )
             )
             return None
-        return self.check_edition(
-            record.path, record.key in self.in_edition, field_name, ref, key, position
-        )
+        return self.check_edition(source, source_in_edition, field_name, ref, key, position)
 
     def check_edition(
         self,
@@ -249,6 +261,11 @@ def _suggest(suggestions: list[str]) -> str:
     if not suggestions:
         return ""
     return " (bedoelde u " + " of ".join(f"'{s}'" for s in suggestions) + "?)"
+
+
+def _visibility(value: object) -> Visibility:
+    """A failed record's visibility as far as its raw field tells (public by default)."""
+    return next((v for v in VISIBILITIES if v == value), "public")
 
 
 def _type(name: str) -> RecordType[Any]:

@@ -19,7 +19,7 @@ from generator import invisible, yamlsource
 from generator.diagnostics import Diagnostic
 from generator.messages import diagnostic
 from generator.model import Key, Position, RawDocument, RawRecord
-from generator.types import REGISTRY, by_name
+from generator.types import REGIONS, REGISTRY, by_name
 
 CONTENT_DIR = "content"
 TAXONOMY_FILE = "taxonomy.yml"
@@ -43,6 +43,9 @@ class Loaded:
     taxonomy: RawDocument | None = None
     kennisbrieven: list[RawDocument] = field(default_factory=list)
     taxonomy_path: str = f"{CONTENT_DIR}/{TAXONOMY_FILE}"  # where it is, or should be
+    taxonomy_present: bool = False  # the file is there (if it could not be read, that was said)
+    # Codes of region files that could not be read: references by code are not reported again.
+    region_codes: dict[str, Key] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     files: int = 0
 
@@ -66,6 +69,7 @@ def load(content: Path, shown_as: str = CONTENT_DIR) -> Loaded:
                 diagnostic("geen-gewoon-bestand", rel, Position(1, 1), what=problem)
             )
         if parts == (TAXONOMY_FILE,):
+            loaded.taxonomy_present = True
             loaded.taxonomy, problems = read_document(path, rel, has_body=False, problem=problem)
             loaded.diagnostics += problems
             continue
@@ -92,6 +96,10 @@ def load(content: Path, shown_as: str = CONTENT_DIR) -> Loaded:
         key = Key(record_type, path.stem)
         loaded.diagnostics += _check_id(key, rel, seen)
         loaded.known.add(key)
+        if document is None and record_type is REGIONS and not problem:
+            code = _code_in(path)
+            if code:
+                loaded.region_codes[code.lower()] = key
         if document and key not in seen:
             loaded.records.append(RawRecord(key=key, **vars(document)))
         seen.setdefault(key, rel)
@@ -186,6 +194,14 @@ def slug(text: str) -> str:
 
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "record"
+
+
+def _code_in(path: Path) -> str | None:
+    """The `code:` of a region file YAML could not read, as far as a plain line shows it."""
+    with path.open("rb") as source:
+        text = source.read(MAX_FILE_BYTES).decode("utf-8", "replace")
+    found = re.search(r"^code:[ \t]*[\"']?([A-Za-z0-9-]+)", text, re.M)
+    return found.group(1) if found else None
 
 
 def _not_utf8(data: bytes, error: UnicodeDecodeError, rel: str) -> Diagnostic:

@@ -395,18 +395,19 @@ RULES: dict[str, Rule] = _rules(
     Rule(
         "privacy-email",
         "waarschuwing",
-        "e-mailadres '{value}' in een openbaar record; persoonsgegevens horen niet op de "
-        "openbare site: verwijder het, of zet een openbaar dienstadres in 'public_contacts' "
-        "in content/taxonomy.yml",
-        "Contactgegevens van personen horen niet op de openbare site. Een algemeen adres van "
-        "een organisatie mag op de lijst `public_contacts`.",
+        "e-mailadres '{value}' komt zo op de openbare site, en persoonsgegevens horen daar "
+        "niet: verwijder het, of zet een openbaar dienstadres in 'public_contacts' in "
+        "content/taxonomy.yml",
+        "Contactgegevens van personen horen niet op de openbare site: niet in een openbaar "
+        "record, niet in de inleiding van een kennisbrief en niet op de pagina's in docs/. Een "
+        "algemeen adres van een organisatie mag op de lijst `public_contacts`.",
     ),
     Rule(
         "privacy-telefoon",
         "waarschuwing",
-        "telefoonnummer '{value}' in een openbaar record; persoonsgegevens horen niet op de "
-        "openbare site: verwijder het, of zet een openbaar dienstnummer in 'public_contacts' "
-        "in content/taxonomy.yml",
+        "telefoonnummer '{value}' komt zo op de openbare site, en persoonsgegevens horen daar "
+        "niet: verwijder het, of zet een openbaar dienstnummer in 'public_contacts' in "
+        "content/taxonomy.yml",
         "Zoals bij e-mailadressen: alleen algemene nummers van organisaties, via "
         "`public_contacts`.",
     ),

@@ -103,8 +103,9 @@ class RecordType(Generic[D]):
     references: Mapping[str, str] = field(default_factory=dict)  # field -> target type's name
     date_field: str | None = None  # the record's own date
     date_from: str | None = None  # without one, the earliest date of this reference field
-    # The type's own rules for one valid record, and across all of them.
-    check: Callable[[Record[D], Taxonomy], list[Diagnostic]] | None = None
+    # The type's own rules for one valid record (with the taxonomy, or None when that could
+    # not be read: then no vocabulary is checked), and across all of them.
+    check: Callable[[Record[D], Taxonomy | None], list[Diagnostic]] | None = None
     check_all: Callable[[Sequence[Record[D]]], list[Diagnostic]] | None = None
     details: Callable[[D], list[str]] | None = None  # badges beside the title in lists
     facets: tuple[Facet[D], ...] = ()  # besides region, theme and year, which every type has

@@ -11,7 +11,7 @@ import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator import privacy
+from generator import pages, privacy
 from generator.diagnostics import Diagnostic, sort_diagnostics
 from generator.link import link
 from generator.load import CONTENT_DIR, load
@@ -50,8 +50,17 @@ def check(root: Path, edition: Edition = "public", content_dir: str = CONTENT_DI
     loaded = load(root / content, shown_as)
     validated = validate(loaded)
     graph, link_problems = link(validated, edition)
-    privacy_problems = privacy.check(
-        graph.records, validated.taxonomy.public_contacts, validated.kennisbrieven.values()
+    public = [
+        *(record.raw for record in graph.records.values() if record.visibility == "public"),
+        *(raw for raw in validated.failed if raw.fields.get("visibility", "public") == "public"),
+        *(intro.raw for intro in validated.kennisbrieven.values() if intro.visibility == "public"),
+        *pages.hand_written(root / "docs"),
+    ]
+    # The allowed contacts are in the taxonomy: if it could not be read, that is the problem.
+    privacy_problems = (
+        privacy.check(public, validated.taxonomy.public_contacts)
+        if validated.taxonomy_known
+        else []
     )
     diagnostics = [*loaded.diagnostics, *validated.diagnostics, *link_problems, *privacy_problems]
     return Checked(graph=graph, diagnostics=sort_diagnostics(diagnostics), files=loaded.files)

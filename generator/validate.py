@@ -19,9 +19,18 @@ from generator import markup
 from generator.diagnostics import Diagnostic
 from generator.load import Loaded
 from generator.messages import diagnostic, did_you_mean
-from generator.model import FieldPath, Kennisbrief, Key, Position, Quarter, RawDocument, Record
+from generator.model import (
+    FieldPath,
+    Kennisbrief,
+    Key,
+    Position,
+    Quarter,
+    RawDocument,
+    RawRecord,
+    Record,
+)
 from generator.schema import KennisbriefIntro, Taxonomy
-from generator.types import REGISTRY
+from generator.types import REGIONS, REGISTRY
 from generator.types.checks import unknown_keys
 from generator.yamlsource import meaning
 
@@ -49,24 +58,41 @@ class Validated:
     taxonomy: Taxonomy = field(default_factory=Taxonomy)
     kennisbrieven: dict[Quarter, Kennisbrief] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # Records whose fields are invalid: reported, left out of the graph, but link still checks
+    # their references and wikilinks, so one round tells every problem of a file.
+    failed: list[RawRecord] = field(default_factory=list)
+    # Region codes of regions that could not be validated (or read): references to them by
+    # code are not reported a second time.
+    failed_codes: dict[str, Key] = field(default_factory=dict)
+    taxonomy_known: bool = True  # False when taxonomy.yml could not be read: no vocabulary check
 
 
 def validate(loaded: Loaded) -> Validated:
-    result = Validated(known=set(loaded.known))
+    result = Validated(known=set(loaded.known), failed_codes=dict(loaded.region_codes))
     result.taxonomy, result.diagnostics = validate_taxonomy(loaded.taxonomy, loaded.taxonomy_path)
+    if loaded.taxonomy is None and loaded.taxonomy_present:
+        result.taxonomy_known = False
+        result.diagnostics = [d for d in result.diagnostics if d.rule != "taxonomie-ontbreekt"]
+    taxonomy = result.taxonomy if result.taxonomy_known else None
     for raw in loaded.records:
         record_type = raw.key.type
         data, problems = validate_fields(record_type.schema, raw, record_type.where)
         result.diagnostics += problems
         result.diagnostics += check_body(raw)
+        themes = data.themes if data is not None else _strings(raw.fields.get("themes"))
+        if taxonomy is not None:
+            result.diagnostics += unknown_keys(
+                raw, ("themes",), themes, taxonomy.themes, "onbekend-thema"
+            )
         if data is None:
+            result.failed.append(raw)
+            code = raw.fields.get("code")
+            if record_type is REGIONS and isinstance(code, str):
+                result.failed_codes[code.lower()] = raw.key
             continue
         record = Record(key=raw.key, path=raw.path, data=data, raw=raw)
-        result.diagnostics += unknown_keys(
-            raw, ("themes",), data.themes, result.taxonomy.themes, "onbekend-thema"
-        )
         if record_type.check:
-            result.diagnostics += record_type.check(record, result.taxonomy)
+            result.diagnostics += record_type.check(record, taxonomy)
         result.records[raw.key] = record
     for record_type in REGISTRY:
         if record_type.check_all:
@@ -75,6 +101,13 @@ def validate(loaded: Loaded) -> Validated:
     result.kennisbrieven, problems = validate_kennisbrieven(loaded.kennisbrieven)
     result.diagnostics += problems
     return result
+
+
+def _strings(value: Any) -> list[str]:
+    """The texts of a list as YAML gave it (for checks on a record that failed validation)."""
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return list(value)
+    return []
 
 
 def validate_kennisbrieven(

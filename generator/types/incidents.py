@@ -34,9 +34,11 @@ class Incident(RecordData):
     )
 
 
-def check(record: Record[Incident], taxonomy: Taxonomy) -> list[Diagnostic]:
+def check(record: Record[Incident], taxonomy: Taxonomy | None) -> list[Diagnostic]:
     """Every task's process comes from the taxonomy."""
     problems: list[Diagnostic] = []
+    if taxonomy is None:
+        return problems
     for i, task in enumerate(record.data.tasks):
         problems += unknown_keys(
             record.raw,

@@ -47,7 +47,7 @@ class Practice(RecordData):
     )
 
 
-def check(record: Record[Practice], taxonomy: Taxonomy) -> list[Diagnostic]:
+def check(record: Record[Practice], taxonomy: Taxonomy | None) -> list[Diagnostic]:
     """Practices come from sessions: without one, where it came from can't be traced."""
     if record.data.sessions:
         return []

@@ -54,9 +54,11 @@ class Region(RecordData):
     )
 
 
-def check(record: Record[Region], taxonomy: Taxonomy) -> list[Diagnostic]:
+def check(record: Record[Region], taxonomy: Taxonomy | None) -> list[Diagnostic]:
     """Every assessed theme comes from the taxonomy."""
     problems: list[Diagnostic] = []
+    if taxonomy is None:
+        return problems
     for i, assessment in enumerate(record.data.progress):
         path = ("progress", i, "theme")
         problems += unknown_keys(

@@ -39,7 +39,7 @@ class Session(RecordData):
     project: str | None = Field(None, description="Het project waar de sessie bij hoort (id).")
 
 
-def check(record: Record[Session], taxonomy: Taxonomy) -> list[Diagnostic]:
+def check(record: Record[Session], taxonomy: Taxonomy | None) -> list[Diagnostic]:
     """The contract's warnings: a session is for at most 15 people; a regional one for 2-3
     neighbouring regions."""
     data, raw, problems = record.data, record.raw, []
