@@ -8,7 +8,7 @@ but is not in the edition being built is an error naming both files.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from generator import wikilinks
@@ -202,13 +202,39 @@ class _Resolver:
         return None
 
     def wikilinks(self, source: str, raw: RawDocument, in_edition: bool) -> dict[str, Key]:
-        """The `[[target]]` links in a body (a record's or a kennisbrief's), resolved."""
+        """The `[[target]]` links in a body (a record's or a kennisbrief's) and in its summary,
+        resolved; a `[[` or `]]` that makes no link is reported."""
+        found = self.links_in(
+            source,
+            raw.body,
+            in_edition,
+            lambda line, column: Position(raw.body_line + line, column + 1),
+        )
+        summary = raw.fields.get("summary")
+        if isinstance(summary, str):
+            start = raw.position(("summary",))
+            found |= self.links_in(
+                source,
+                summary,
+                in_edition,
+                lambda line, column: Position(
+                    start.line + line, start.column + column if line == 0 else column + 1
+                ),
+            )
+        return found
+
+    def links_in(
+        self, source: str, text: str, in_edition: bool, at: Callable[[int, int], Position]
+    ) -> dict[str, Key]:
         found: dict[str, Key] = {}
-        for link_ in wikilinks.find(raw.body):
-            position = Position(raw.body_line + link_.line, link_.column + 1)
-            key = self.wikilink(source, in_edition, link_.target, position)
+        for link_ in wikilinks.find(text):
+            key = self.wikilink(source, in_edition, link_.target, at(link_.line, link_.column))
             if key:
                 found[link_.target] = key
+        for half in wikilinks.halves(text):
+            self.diagnostics.append(
+                diagnostic("halve-wikilink", source, at(half.line, half.column), half=half.text)
+            )
         return found
 
     def wikilink(

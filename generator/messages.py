@@ -344,7 +344,16 @@ RULES: dict[str, Rule] = _rules(
         "fout",
         "[[{target}]] verwijst naar geen bestaand record{suggestion}; schrijf [[id]] of "
         "[[type/id]]",
-        "In de tekst maakt `[[id]]` een link met de titel van het record; het record moet bestaan.",
+        "In de tekst en de samenvatting maakt `[[id]]` een link met de titel van het record "
+        "(`[[id|tekst]]` met een eigen tekst); het record moet bestaan.",
+    ),
+    Rule(
+        "halve-wikilink",
+        "fout",
+        "'{half}' hoort bij geen link; een link naar een record schrijft u als [[id]], of als "
+        "[[id|eigen tekst]] met een eigen linktekst",
+        "Een `[[` zonder `]]` (of andersom) is bijna altijd een link waarvan een haakje "
+        "ontbreekt. Zonder melding zou hij letterlijk op de site staan.",
     ),
     Rule(
         "dubbelzinnige-wikilink",

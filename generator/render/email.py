@@ -16,7 +16,7 @@ from generator.model import Graph, Key
 from generator.render import addresses
 from generator.render.formatting import summary_line
 from generator.render.kennisbrief import Issue, intro_markdown, summary_sentence
-from generator.render.page import Page, fact_line
+from generator.render.page import Page, fact_line, plain_summary
 from generator.sanitize import sanitize_email
 
 FONT = "font-family:Arial,Helvetica,sans-serif;"
@@ -98,7 +98,7 @@ def _item(page: Page, key: Key) -> str:
     url = page.to(addresses.page_path(key))
     # fact_line and summary_line escape for Markdown; the e-mail wants the plain words.
     facts = _plain(fact_line(page.graph, record))
-    summary = _plain(summary_line(record.data.summary, 300))
+    summary = _plain(summary_line(plain_summary(page.graph, record), 300))
     line = f'<li><a href="{_e(url)}">{_e(record.title)}</a> ({_e(facts)})'
     if summary:
         line += f"<br>{_e(summary)}"

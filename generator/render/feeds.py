@@ -14,7 +14,8 @@ from xml.etree import ElementTree as ET
 
 from generator.model import Graph
 from generator.render import addresses
-from generator.render.kennisbrief import Issue, summary_sentence
+from generator.render.kennisbrief import Issue, issue_summary
+from generator.render.page import plain_summary
 
 ATOM = "http://www.w3.org/2005/Atom"
 SITE_NAME = "Kennisbank Bevolkingszorg"
@@ -52,7 +53,7 @@ def records_feed(graph: Graph, site_url: str) -> str:
                 url=addresses.absolute(site_url, addresses.page_path(key)),
                 published=published,
                 updated=max(published, (record.data.updated or when).first_day),
-                summary=" ".join((record.data.summary or singular).split()),
+                summary=plain_summary(graph, record) or singular,
                 category=(key.type.section, singular),
             )
         )
@@ -66,16 +67,14 @@ def records_feed(graph: Graph, site_url: str) -> str:
     )
 
 
-def kennisbrieven_feed(found: Iterable[Issue], site_url: str) -> str:
+def kennisbrieven_feed(graph: Graph, found: Iterable[Issue], site_url: str) -> str:
     entries = [
         Entry(
             title=issue.title,
             url=addresses.absolute(site_url, addresses.kennisbrief_path(issue.quarter)),
             published=issue.published,
             updated=issue.published,
-            summary=" ".join(
-                ((issue.intro and issue.intro.data.summary) or summary_sentence(issue)).split()
-            ),
+            summary=issue_summary(graph, issue),
         )
         for issue in found
     ]

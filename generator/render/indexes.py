@@ -21,7 +21,7 @@ from generator.render.formatting import (
     text,
     visibility_badge,
 )
-from generator.render.page import Page, sort_keys
+from generator.render.page import Page, plain_summary, sort_keys
 from generator.types import REGIONS, SECTION_ORDER
 
 # Facets in the order of the form: query parameter and Dutch label.
@@ -59,7 +59,7 @@ def section_page(graph: Graph, record_type: RecordType[Any]) -> str:
         details = item_details(page, record)
         if details:
             page.add(details, "")
-        summary = summary_line(record.data.summary)
+        summary = summary_line(plain_summary(graph, record))
         if summary:
             page.add(summary, "")
         page.add("</div>", "")

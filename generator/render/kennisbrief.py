@@ -17,7 +17,7 @@ from generator.diagnostics import Diagnostic
 from generator.model import Graph, Kennisbrief, Key, Quarter, RecordType
 from generator.render import addresses
 from generator.render.formatting import frontmatter, text, visibility_banner
-from generator.render.page import Page, linked_body, sort_keys
+from generator.render.page import Page, linked_body, plain_intro_summary, sort_keys
 from generator.render.problems import problem_banner
 from generator.types import SECTION_ORDER
 
@@ -87,8 +87,7 @@ def summary_sentence(issue: Issue) -> str:
 def kennisbrief_page(graph: Graph, issue: Issue, problems: Sequence[Diagnostic] = ()) -> str:
     path = addresses.kennisbrief_path(issue.quarter)
     page = Page(graph, path)
-    description = (issue.intro and issue.intro.data.summary) or summary_sentence(issue)
-    page.add(frontmatter({"title": issue.title, "description": " ".join(description.split())}))
+    page.add(frontmatter({"title": issue.title, "description": issue_summary(graph, issue)}))
     page.add(f"# {text(issue.title)}", "")
     if problems:
         page.add(problem_banner(problems, everywhere=False))
@@ -142,12 +141,15 @@ def kennisbrief_index(graph: Graph, found: list[Issue]) -> str:
     for issue in found:
         target = page.to(addresses.kennisbrief_path(issue.quarter))
         email = page.to(addresses.kennisbrief_email(issue.quarter))
-        summary = (issue.intro and issue.intro.data.summary) or summary_sentence(issue)
-        page.add(
-            f"- [{text(issue.title)}]({target}) — {text(' '.join(summary.split()))} "
-            f"([e-mailversie]({email}))"
-        )
+        summary = issue_summary(graph, issue)
+        page.add(f"- [{text(issue.title)}]({target}) — {text(summary)} ([e-mailversie]({email}))")
     return page.render()
+
+
+def issue_summary(graph: Graph, issue: Issue) -> str:
+    """The introduction's summary, or else what is new, on one line."""
+    written = plain_intro_summary(graph, issue.intro) if issue.intro else None
+    return written or summary_sentence(issue)
 
 
 def intro_markdown(page: Page, issue: Issue) -> str:

@@ -11,7 +11,7 @@ from typing import Any
 
 from generator import wikilinks
 from generator.dates import PartialDate
-from generator.model import Graph, Key, Record
+from generator.model import Graph, Kennisbrief, Key, Record
 from generator.render import addresses
 from generator.render.formatting import (
     demote_headings,
@@ -49,9 +49,10 @@ class Page:
     def to(self, target: str) -> str:
         return addresses.relative(self.path, target)
 
-    def ref(self, key: Key) -> str:
-        """A link to a record with its title as text."""
-        return link(self.graph.records[key].title, self.to(addresses.page_path(key)))
+    def ref(self, key: Key, label: str | None = None) -> str:
+        """A link to a record with its title (or `label`) as text."""
+        shown = label or self.graph.records[key].title
+        return link(shown, self.to(addresses.page_path(key)))
 
     def refs(self, keys: Iterable[Key]) -> str:
         return ", ".join(self.ref(key) for key in keys)
@@ -90,7 +91,7 @@ class Page:
     def list_item(self, key: Key) -> str:
         record = self.graph.records[key]
         facts = fact_line(self.graph, record)
-        summary = summary_line(record.data.summary, 200)
+        summary = summary_line(plain_summary(self.graph, record), 200)
         parts = [f"- {self.ref(key)}"]
         hidden = visibility_badge(record.visibility)
         if hidden:
@@ -123,16 +124,42 @@ def linked_body(page: Page, body: str, found: Mapping[str, Key]) -> str:
         if target is None or target not in page.graph.records:
             continue
         pieces.append(body[last : wikilink.start])
-        pieces.append(page.ref(target))
+        pieces.append(page.ref(target, wikilink.label))
         last = wikilink.end
     pieces.append(body[last:])
     return "".join(pieces).strip()
 
 
+def plain_summary(graph: Graph, record: Record[Any]) -> str | None:
+    """The record's summary as plain text on one line: a `[[wikilink]]` in it reads as the
+    title of the record it names (or its own `|tekst`), as summaries show in lists and feeds."""
+    return _plain_links(graph, record.data.summary, graph.wikilinks.get(record.key, {}))
+
+
+def plain_intro_summary(graph: Graph, intro: Kennisbrief) -> str | None:
+    """A kennisbrief introduction's summary, read as `plain_summary` reads a record's."""
+    return _plain_links(graph, intro.data.summary, graph.intro_links.get(intro.quarter, {}))
+
+
+def _plain_links(graph: Graph, summary: str | None, found: Mapping[str, Key]) -> str | None:
+    if not summary:
+        return None
+    pieces: list[str] = []
+    last = 0
+    for wikilink in wikilinks.find(summary):
+        target = found.get(wikilink.target)
+        record = graph.records.get(target) if target else None
+        shown = wikilink.label or (record.title if record else wikilink.target)
+        pieces += [summary[last : wikilink.start], shown]
+        last = wikilink.end
+    return " ".join("".join([*pieces, summary[last:]]).split())
+
+
 def add_summary(page: Page, record: Record[Any]) -> None:
-    if record.data.summary:
+    summary = plain_summary(page.graph, record)
+    if summary:
         page.blank()
-        page.add(f"**{text(' '.join(record.data.summary.split()))}**", "")
+        page.add(f"**{text(summary)}**", "")
 
 
 def add_body(page: Page, record: Record[Any], heading: str | None = None) -> None:

@@ -9,7 +9,7 @@ from generator.diagnostics import Diagnostic
 from generator.model import Graph, Record
 from generator.render import addresses
 from generator.render.formatting import frontmatter, text, visibility_banner
-from generator.render.page import Page
+from generator.render.page import Page, plain_summary
 from generator.render.problems import problem_banner
 
 
@@ -17,8 +17,9 @@ def record_page(graph: Graph, record: Record[Any], problems: Sequence[Diagnostic
     """Title, metadata, the banners a reader must see first, then the type's own page."""
     page = Page(graph, addresses.page_path(record.key))
     meta: dict[str, object] = {"title": record.title}
-    if record.data.summary:
-        meta["description"] = " ".join(record.data.summary.split())
+    summary = plain_summary(graph, record)
+    if summary:
+        meta["description"] = summary
     # The type as a tag: Material shows tags in search results, so visitors see what they found.
     meta["tags"] = [record.key.type.singular]
     page.add(frontmatter(meta))

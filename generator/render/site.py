@@ -56,7 +56,7 @@ def render(graph: Graph, options: RenderOptions | None = None) -> dict[str, str]
         )
     if options.site_url:
         files[addresses.FEED_RECORDS] = records_feed(graph, options.site_url)
-        files[addresses.FEED_KENNISBRIEVEN] = kennisbrieven_feed(found, options.site_url)
+        files[addresses.FEED_KENNISBRIEVEN] = kennisbrieven_feed(graph, found, options.site_url)
         for issue in found:
             email = kennisbrief_email(graph, issue, options.site_url)
             files[addresses.kennisbrief_email(issue.quarter)] = email
