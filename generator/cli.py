@@ -1,7 +1,8 @@
 """The `kennisbank` command: a thin adapter over the pipeline and the site build.
 
 Content problems are printed, never raised: `path:line:column: fout|waarschuwing: bericht`.
-Exit codes: 0 clean (or only warnings), 1 errors (or warnings with --strict), 2 usage.
+Exit codes: 0 clean, 1 errors or warnings (as the build judges: a warning the file acknowledges
+does not count), 2 usage.
 """
 
 from __future__ import annotations
@@ -44,9 +45,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     edition: Edition = "internal" if args.internal else "public"
     checked = check(Path(args.root), edition)
     report(checked.diagnostics)
-    print(summary(checked.diagnostics, checked.files))
-    errors = any(d.is_error for d in checked.diagnostics)
-    return EXIT_PROBLEMS if errors or (args.strict and checked.diagnostics) else EXIT_OK
+    print(summary(checked.diagnostics, checked.files, checked.acknowledged))
+    return EXIT_PROBLEMS if checked.diagnostics else EXIT_OK
 
 
 def report(diagnostics: Sequence[Diagnostic]) -> None:
@@ -199,9 +199,6 @@ def _parser() -> argparse.ArgumentParser:
 
     check_parser = commands.add_parser("check", help="controleer alle inhoud en meld elk probleem")
     check_options = options(check_parser)
-    check_options.add_argument(
-        "--strict", action="store_true", help="waarschuwingen tellen als fouten"
-    )
     check_options.add_argument(
         "--internal", action="store_true", help="controleer de interne uitgave"
     )

@@ -294,6 +294,14 @@ RULES: dict[str, Rule] = _rules(
         "content/taxonomy.yml ontbreekt; maak het aan met 'themes:' en 'processes:'",
         "Zonder taxonomie zijn thema's en processen niet te controleren.",
     ),
+    Rule(
+        "onbekende-waarschuwing",
+        "fout",
+        "'{value}' in 'acknowledged' is geen waarschuwing{suggestion}; noem een waarschuwing "
+        "bij haar naam, een van: {allowed}",
+        "Met `acknowledged` accepteert u een waarschuwing voor dit bestand. Alleen "
+        "waarschuwingen kunnen zo; een fout moet u herstellen.",
+    ),
     # Warnings from the contract
     Rule(
         "te-veel-deelnemers",

@@ -17,15 +17,16 @@ from generator.link import link
 from generator.load import CONTENT_DIR, load
 from generator.model import Graph
 from generator.render.site import RenderOptions, render
-from generator.validate import validate
+from generator.validate import acknowledged, validate
 from generator.vocabulary import Edition
 
 
 @dataclass(frozen=True)
 class Checked:
     graph: Graph
-    diagnostics: list[Diagnostic]  # sorted by file, line, column
+    diagnostics: list[Diagnostic]  # sorted by file, line, column; acknowledged ones left out
     files: int  # content files read
+    acknowledged: int = 0  # warnings left out because their file acknowledges them
 
     @property
     def has_errors(self) -> bool:
@@ -63,7 +64,16 @@ def check(root: Path, edition: Edition = "public", content_dir: str = CONTENT_DI
         else []
     )
     diagnostics = [*loaded.diagnostics, *validated.diagnostics, *link_problems, *privacy_problems]
-    return Checked(graph=graph, diagnostics=sort_diagnostics(diagnostics), files=loaded.files)
+    # A warning the editor acknowledged in the file no longer blocks: check and build judge
+    # alike, and both stop on every other warning.
+    accepted = {raw.path: acknowledged(raw) for raw in [*loaded.records, *loaded.kennisbrieven]}
+    kept = [d for d in diagnostics if d.is_error or d.rule not in accepted.get(d.path, ())]
+    return Checked(
+        graph=graph,
+        diagnostics=sort_diagnostics(kept),
+        files=loaded.files,
+        acknowledged=len(diagnostics) - len(kept),
+    )
 
 
 def generate(

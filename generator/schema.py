@@ -40,6 +40,11 @@ class RecordData(Strict):
         description="Datum van de laatste inhoudelijke wijziging (JJJJ-MM-DD, of JJJJ-MM of "
         "JJJJ als alleen de maand of het jaar bekend is).",
     )
+    acknowledged: list[str] = Field(
+        [],
+        description="Waarschuwingen die u bewust accepteert, bij hun naam (zoals "
+        "te-veel-deelnemers): in dit bestand houden ze de publicatie dan niet meer tegen.",
+    )
 
 
 class KennisbriefIntro(Strict):
@@ -59,6 +64,11 @@ class KennisbriefIntro(Strict):
         "public",
         description="Zichtbaarheid van de inleiding: public, internal of draft (zoals bij "
         "records).",
+    )
+    acknowledged: list[str] = Field(
+        [],
+        description="Waarschuwingen die u bewust accepteert, bij hun naam (zoals "
+        "te-veel-deelnemers): in dit bestand houden ze de publicatie dan niet meer tegen.",
     )
 
 

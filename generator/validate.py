@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 from generator import markup
 from generator.diagnostics import Diagnostic
 from generator.load import Loaded
-from generator.messages import diagnostic, did_you_mean
+from generator.messages import RULES, diagnostic, did_you_mean
 from generator.model import (
     FieldPath,
     Kennisbrief,
@@ -79,6 +79,7 @@ def validate(loaded: Loaded) -> Validated:
         data, problems = validate_fields(record_type.schema, raw, record_type.where)
         result.diagnostics += problems
         result.diagnostics += check_body(raw)
+        result.diagnostics += check_acknowledged(raw)
         themes = data.themes if data is not None else _strings(raw.fields.get("themes"))
         if taxonomy is not None:
             result.diagnostics += unknown_keys(
@@ -101,6 +102,33 @@ def validate(loaded: Loaded) -> Validated:
     result.kennisbrieven, problems = validate_kennisbrieven(loaded.kennisbrieven)
     result.diagnostics += problems
     return result
+
+
+def check_acknowledged(raw: RawDocument) -> list[Diagnostic]:
+    """Only warnings can be acknowledged, each by its name."""
+    warnings = sorted(rule.id for rule in RULES.values() if rule.severity == "waarschuwing")
+    problems = []
+    for index, value in enumerate(_strings(raw.fields.get("acknowledged"))):
+        if value not in warnings:
+            position = raw.position(("acknowledged", index))
+            suggestion = did_you_mean(value, warnings)
+            allowed = ", ".join(warnings)
+            problems.append(
+                diagnostic(
+                    "onbekende-waarschuwing",
+                    raw.path,
+                    position,
+                    value=value,
+                    suggestion=suggestion,
+                    allowed=allowed,
+                )
+            )
+    return problems
+
+
+def acknowledged(raw: RawDocument) -> frozenset[str]:
+    """The warnings the editor accepted for this file."""
+    return frozenset(_strings(raw.fields.get("acknowledged")))
 
 
 def _strings(value: Any) -> list[str]:
@@ -132,6 +160,7 @@ def validate_kennisbrieven(
         data, field_problems = validate_fields(KennisbriefIntro, raw, "een kennisbrief")
         problems += field_problems
         problems += check_body(raw)
+        problems += check_acknowledged(raw)
         if data is not None:
             found[quarter] = Kennisbrief(quarter=quarter, path=raw.path, data=data, raw=raw)
     return found, problems

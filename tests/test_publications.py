@@ -286,7 +286,7 @@ def test_an_introduction_is_checked_like_any_content(tree: TreeFactory) -> None:
     typo = check(tree({path: "---\ntitel: Voorjaar\n---\nInleiding.\n"}))
     assert [d.as_text() for d in typo.diagnostics] == [
         f"{path}:2:1: fout: onbekend veld 'titel' bij een kennisbrief (bedoelde u 'title'?); "
-        "toegestane velden: title, summary, visibility"
+        "toegestane velden: title, summary, visibility, acknowledged"
     ]
     intro = "---\nsummary: Bel 06-12345678\n---\nZie [[groepsap]].\n"
     messages = [d.as_text() for d in check(tree({path: intro})).diagnostics]
