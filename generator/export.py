@@ -78,7 +78,7 @@ def export(request: ExportRequest) -> ExportReport:
     if site.has_errors:
         return report
     hand_written = _hand_written(docs_dir)
-    for path in sorted(site.output):
+    for path in sorted([*site.output, *site.attachments]):
         if path in hand_written:
             report.problem = (
                 f"{DOCS}/{path} bestaat al, maar de kennisbank maakt deze pagina zelf; "
@@ -97,6 +97,10 @@ def export(request: ExportRequest) -> ExportReport:
         destination = staging / path
         destination.parent.mkdir(parents=True, exist_ok=True)
         destination.write_bytes(markdown.encode("utf-8"))
+    for path, source in site.attachments.items():
+        destination = staging / path
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, destination)
     shutil.rmtree(target / DOCS, ignore_errors=True)
     staging.rename(target / DOCS)
 

@@ -7,15 +7,17 @@ but is not in the edition being built is an error naming both files.
 
 from __future__ import annotations
 
+import posixpath
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from generator import wikilinks
+from generator import attachments, markup, wikilinks
 from generator.dates import PartialDate
 from generator.diagnostics import Diagnostic
 from generator.messages import closest, diagnostic, did_you_mean
 from generator.model import (
+    Attachment,
     Graph,
     Kennisbrief,
     Key,
@@ -42,14 +44,17 @@ def link(validated: Validated, edition: Edition = "public") -> tuple[Graph, list
     refs: dict[Key, dict[str, tuple[Key, ...]]] = {}
     backrefs: dict[Key, dict[tuple[str, str], list[Key]]] = defaultdict(lambda: defaultdict(list))
     links: dict[Key, dict[str, Key]] = {}
+    files = _Files(validated.attachments)
     for raw in validated.failed:  # reported already; what else is wrong in it is said now too
         in_it = _visibility(raw.fields.get("visibility")) in visible
         resolver.references(raw, raw.fields, in_it)
         resolver.wikilinks(raw.path, raw, in_it)
+        files.linked_from(raw, published=False)
     for key, record in records.items():
         values = {name: getattr(record.data, name) for name in key.type.references}
         own = resolver.references(record.raw, values, key in in_edition)
         found = resolver.wikilinks(record.path, record.raw, key in in_edition)
+        files.linked_from(record.raw, published=key in in_edition)
         if key not in in_edition:
             continue
         refs[key] = own
@@ -67,6 +72,8 @@ def link(validated: Validated, edition: Edition = "public") -> tuple[Graph, list
         quarter: resolver.wikilinks(intro.path, intro.raw, True)
         for quarter, intro in intros.items()
     }
+    for quarter, intro in validated.kennisbrieven.items():
+        files.linked_from(intro.raw, published=quarter in intros)
     graph = Graph(
         edition=edition,
         taxonomy=validated.taxonomy,
@@ -77,8 +84,51 @@ def link(validated: Validated, edition: Edition = "public") -> tuple[Graph, list
         dates=dates,
         kennisbrieven=intros,
         intro_links=intro_links,
+        attachments=files.published,
     )
-    return graph, [*resolver.diagnostics, *_empty_quarters(intros, dates)]
+    problems = [*resolver.diagnostics, *files.diagnostics, *files.unused()]
+    return graph, [*problems, *_empty_quarters(intros, dates)]
+
+
+class _Files:
+    """The attachments bodies link to: each link must name one, and only those that a
+    document of the edition names are published."""
+
+    def __init__(self, found: dict[str, Attachment]) -> None:
+        self.found = found
+        self.used: set[str] = set()
+        self.published: dict[str, Attachment] = {}
+        self.diagnostics: list[Diagnostic] = []
+
+    def linked_from(self, raw: RawDocument, *, published: bool) -> None:
+        for link_ in markup.local_targets(raw.body):
+            position = Position(raw.body_line + link_.line, link_.column + 1)
+            path = attachments.target(raw.path, link_.text)
+            attachment = self.found.get(path)
+            if attachment is None:
+                suggestion = _record_link(path) or attachments.suggestion(
+                    raw.path, link_.text, self.found
+                )
+                self.diagnostics.append(
+                    diagnostic(
+                        "onbekende-bijlage",
+                        raw.path,
+                        position,
+                        url=link_.text,
+                        target=path,
+                        suggestion=suggestion,
+                    )
+                )
+                continue
+            self.used.add(path)
+            if published:
+                self.published[attachment.site_path] = attachment
+
+    def unused(self) -> list[Diagnostic]:
+        return [
+            diagnostic("ongebruikte-bijlage", path, Position(1, 1))
+            for path in sorted(set(self.found) - self.used)
+        ]
 
 
 def _empty_quarters(
@@ -287,6 +337,15 @@ def _suggest(suggestions: list[str]) -> str:
     if not suggestions:
         return ""
     return " (bedoelde u " + " of ".join(f"'{s}'" for s in suggestions) + "?)"
+
+
+def _record_link(path: str) -> str:
+    """' (dat is een record: schrijf [[id]])' for a link to a record's own file."""
+    folder, name = posixpath.split(path)
+    stem, extension = posixpath.splitext(name)
+    if extension in (".md", ".yml") and by_name(posixpath.basename(folder)):
+        return f" (dat is een record: schrijf [[{stem}]])"
+    return ""
 
 
 def _visibility(value: object) -> Visibility:

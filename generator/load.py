@@ -15,10 +15,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import invisible, yamlsource
+from generator import attachments, invisible, yamlsource
 from generator.diagnostics import Diagnostic
 from generator.messages import diagnostic
-from generator.model import Key, Position, RawDocument, RawRecord
+from generator.model import Attachment, Key, Position, RawDocument, RawRecord
 from generator.types import REGIONS, REGISTRY, by_name
 
 CONTENT_DIR = "content"
@@ -46,6 +46,7 @@ class Loaded:
     taxonomy_present: bool = False  # the file is there (if it could not be read, that was said)
     # Codes of region files that could not be read: references by code are not reported again.
     region_codes: dict[str, Key] = field(default_factory=dict)
+    attachments: dict[str, Attachment] = field(default_factory=dict)  # by path, as diagnostics
     diagnostics: list[Diagnostic] = field(default_factory=list)
     files: int = 0
 
@@ -68,6 +69,13 @@ def load(content: Path, shown_as: str = CONTENT_DIR) -> Loaded:
             loaded.diagnostics.append(
                 diagnostic("geen-gewoon-bestand", rel, Position(1, 1), what=problem)
             )
+        if parts[0] == attachments.FOLDER and len(parts) > 1:
+            if not problem:
+                attachment, problems = attachments.check_file(path, rel, inside)
+                loaded.diagnostics += problems
+                if attachment:
+                    loaded.attachments[rel] = attachment
+            continue
         if parts == (TAXONOMY_FILE,):
             loaded.taxonomy_present = True
             loaded.taxonomy, problems = read_document(path, rel, has_body=False, problem=problem)
@@ -75,7 +83,10 @@ def load(content: Path, shown_as: str = CONTENT_DIR) -> Loaded:
             continue
         record_type = by_name(parts[0]) if len(parts) == 2 else None
         if record_type is None and (len(parts) != 2 or parts[0] != KENNISBRIEF_DIR):
-            folders = ", ".join(f"{shown_as}/{t.name}/" for t in REGISTRY)
+            folders = ", ".join(
+                f"{shown_as}/{name}/"
+                for name in [*(t.name for t in REGISTRY), KENNISBRIEF_DIR, attachments.FOLDER]
+            )
             loaded.diagnostics.append(
                 diagnostic("onbekende-map", rel, Position(1, 1), folders=folders)
             )

@@ -115,6 +115,22 @@ RULES: dict[str, Rule] = _rules(
         "weggelaten, zodat de rest van het bestand nog gecontroleerd wordt.",
     ),
     Rule(
+        "bijlage-soort",
+        "fout",
+        "een bestand met extensie '{extension}' kan geen bijlage zijn; gebruik een PDF, een "
+        "afbeelding (PNG, JPG, GIF, WebP), tekst (TXT, CSV) of een Office-document",
+        "In `content/bijlagen/` staan de bestanden waar teksten naar linken. Een SVG- of "
+        "HTML-bestand kan scripts bevatten die op de site zouden draaien: zet een SVG om naar "
+        "PNG.",
+    ),
+    Rule(
+        "bijlage-te-groot",
+        "fout",
+        "de bijlage is {size}, meer dan de {limit} die een bijlage mag zijn; verklein het "
+        "bestand (bijvoorbeeld een foto of een PDF met minder resolutie) of deel het op",
+        "Bezoekers lezen de kennisbank ook op een telefoon met een trage verbinding.",
+    ),
+    Rule(
         "frontmatter-ontbreekt",
         "fout",
         "een .md-bestand begint met een regel '---', dan de velden, dan weer '---'; zet de "
@@ -407,6 +423,27 @@ RULES: dict[str, Rule] = _rules(
         "andere sites; sla het bestand op in de repository en verwijs ernaar met een pad",
         "Een afbeelding van een andere site laat die site zien wie de pagina leest (en kan "
         "ongemerkt veranderen). Gewone links naar andere sites mogen wel.",
+    ),
+    # Attachments (content/bijlagen/)
+    Rule(
+        "onbekende-bijlage",
+        "fout",
+        "'{url}' wijst naar {target}, maar daar staat geen bijlage{suggestion}; zet het bestand "
+        "in content/bijlagen/ en link er vanuit de tekst naar als ../bijlagen/<naam>, of link "
+        "naar een record met [[id]]",
+        "Een link of afbeelding in de tekst naar een bestand van de site zelf moet naar een "
+        "bijlage in `content/bijlagen/` wijzen, gezien vanaf het bestand waarin de link staat: "
+        "`[verslag](../bijlagen/verslag.pdf)`. Zo werkt de link ook in een Markdown-editor. "
+        "Naar een ander record linkt u met `[[id]]`.",
+    ),
+    Rule(
+        "ongebruikte-bijlage",
+        "waarschuwing",
+        "geen tekst linkt naar deze bijlage, dus ze komt niet op de site; link ernaar, "
+        "bijvoorbeeld [verslag](../bijlagen/verslag.pdf), of verwijder het bestand",
+        "Alleen bijlagen waar een tekst naar linkt, worden gepubliceerd, en alleen in de uitgave "
+        "waarin die tekst staat: een bijlage die alleen een concept noemt, komt niet op de "
+        "openbare site.",
     ),
     # Privacy
     Rule(

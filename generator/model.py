@@ -11,6 +11,7 @@ import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any, Generic, NamedTuple, TypeVar, cast
 
 from pydantic import BaseModel
@@ -190,6 +191,15 @@ class Record(Generic[D]):
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """A file in content/bijlagen/ that bodies link to (generator/attachments.py)."""
+
+    path: str  # as the editor knows it: content/bijlagen/verslag.pdf
+    source: Path  # the file
+    site_path: str  # where it is published: bijlagen/verslag.pdf
+
+
+@dataclass(frozen=True)
 class Kennisbrief:
     """An editor's introduction to the kennisbrief of one quarter (content/kennisbrieven/)."""
 
@@ -222,6 +232,8 @@ class Graph:
     # Editors' introductions of the edition, and the records their bodies link to.
     kennisbrieven: Mapping[Quarter, Kennisbrief] = field(default_factory=dict)
     intro_links: Mapping[Quarter, Mapping[str, Key]] = field(default_factory=dict)
+    # The attachments that documents of the edition link to, by their path on the site.
+    attachments: Mapping[str, Attachment] = field(default_factory=dict)
 
     def of_type(self, record_type: RecordType[D]) -> list[Record[D]]:
         """Records of one type, in id order (stable output)."""

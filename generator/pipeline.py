@@ -11,7 +11,7 @@ import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator import pages, privacy
+from generator import attachments, pages, privacy
 from generator.diagnostics import Diagnostic, sort_diagnostics
 from generator.link import link
 from generator.load import CONTENT_DIR, load
@@ -37,6 +37,8 @@ class Checked:
 class Generated:
     output: dict[str, str]  # generated file (relative to the docs folder) -> its text
     diagnostics: list[Diagnostic]  # sorted by file, line, column
+    # Attachments to publish as they are: their path on the site -> the file.
+    attachments: dict[str, Path]
     files: int  # content files read
 
     @property
@@ -56,6 +58,7 @@ def check(root: Path, edition: Edition = "public", content_dir: str = CONTENT_DI
         *(raw for raw in validated.failed if raw.fields.get("visibility", "public") == "public"),
         *(intro.raw for intro in validated.kennisbrieven.values() if intro.visibility == "public"),
         *pages.hand_written(root / "docs"),
+        *(d for a in validated.attachments.values() if (d := attachments.as_document(a))),
     ]
     # The allowed contacts are in the taxonomy: if it could not be read, that is the problem.
     privacy_problems = (
@@ -95,4 +98,7 @@ def generate(
     if show_problems:
         options = dataclasses.replace(options, problems=checked.diagnostics)
     output = render(checked.graph, options)
-    return Generated(output=output, diagnostics=checked.diagnostics, files=checked.files)
+    files = {path: attachment.source for path, attachment in checked.graph.attachments.items()}
+    return Generated(
+        output=output, diagnostics=checked.diagnostics, attachments=files, files=checked.files
+    )

@@ -111,6 +111,13 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped
             )
             generated.changed = not self.dirty or self._previous.get(path) != markdown
             files.append(generated)
+        for path, source in site.attachments.items():
+            if files.get_file_from_path(path) is not None:
+                raise PluginError(
+                    f"docs/{path} bestaat al, maar zo heet ook een bijlage in content/bijlagen/; "
+                    "hernoem een van beide."
+                )
+            files.append(File.generated(config, path, abs_src_path=str(source)))
         if self.dirty:
             self._previous = dict(site.output)
         if zip_path:

@@ -20,6 +20,7 @@ from generator.diagnostics import Diagnostic
 from generator.load import Loaded
 from generator.messages import RULES, diagnostic, did_you_mean
 from generator.model import (
+    Attachment,
     FieldPath,
     Kennisbrief,
     Key,
@@ -65,10 +66,15 @@ class Validated:
     # code are not reported a second time.
     failed_codes: dict[str, Key] = field(default_factory=dict)
     taxonomy_known: bool = True  # False when taxonomy.yml could not be read: no vocabulary check
+    attachments: dict[str, Attachment] = field(default_factory=dict)  # content/bijlagen/, by path
 
 
 def validate(loaded: Loaded) -> Validated:
-    result = Validated(known=set(loaded.known), failed_codes=dict(loaded.region_codes))
+    result = Validated(
+        known=set(loaded.known),
+        failed_codes=dict(loaded.region_codes),
+        attachments=dict(loaded.attachments),
+    )
     result.taxonomy, result.diagnostics = validate_taxonomy(loaded.taxonomy, loaded.taxonomy_path)
     if loaded.taxonomy is None and loaded.taxonomy_present:
         result.taxonomy_known = False

@@ -214,10 +214,12 @@ def test_plugin_and_export_hand_out_identical_pages(
         if p.is_file() and p.relative_to(docs).as_posix() not in hand_written
     }
     assert exported == plugin_pages
-    # And both are what the pipeline generates.
+    # And both are what the pipeline generates: its pages, and the attachments they link to.
     options = RenderOptions(site_url=f"https://{SITE_HOST}/")
-    rendered = generate(project, "public", options).output
-    assert {path: text.encode("utf-8") for path, text in rendered.items()} == plugin_pages
+    generated = generate(project, "public", options)
+    pages = {path: text.encode("utf-8") for path, text in generated.output.items()}
+    files = {path: source.read_bytes() for path, source in generated.attachments.items()}
+    assert files and pages | files == plugin_pages
 
 
 def test_export_copies_hand_written_docs(zensical_export: Path) -> None:

@@ -42,7 +42,7 @@ REJECTED: dict[str, tuple[str, set[str]]] = {
     "escaped-backtick": ("\\`<img src=x onerror=alert(3)>\\`", {"html-in-tekst"}),
     "heading-handler": ('## Kop { onmouseover="alert(1)" }', {"attributen-in-tekst"}),
     "image-handler": (
-        '![a](kaart.png){: onerror="alert(1)" }',
+        '![a](../bijlagen/kaart.png){: onerror="alert(1)" }',
         {"attributen-in-tekst"},
     ),
     "wikilink-href": (
@@ -50,7 +50,7 @@ REJECTED: dict[str, tuple[str, set[str]]] = {
         {"attributen-in-tekst", "onveilige-link"},
     ),
     "style-attribute": (
-        '[x](../index.md){: style="background:url(https://tracker.example/a.png)" }',
+        '[x](https://www.ifv.nl/){: style="background:url(https://tracker.example/a.png)" }',
         {"attributen-in-tekst"},
     ),
     "javascript-link": ("[klik](javascript:alert(1))", {"onveilige-link"}),

@@ -8,9 +8,14 @@ absolute, built from the site's URL. The message passes the sanitiser last.
 from __future__ import annotations
 
 import html
+import posixpath
 import re
+from urllib.parse import urljoin, urlsplit
+from xml.etree.ElementTree import Element
 
 import markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
 
 from generator.model import Graph, Key
 from generator.render import addresses
@@ -56,7 +61,8 @@ class _AbsolutePage(Page):
 
 def kennisbrief_email(graph: Graph, issue: Issue, site_url: str) -> str:
     page = _AbsolutePage(graph, site_url)
-    here = page.to(addresses.kennisbrief_path(issue.quarter))
+    here_path = addresses.kennisbrief_path(issue.quarter)
+    here = page.to(here_path)
     parts = [
         f'<p style="margin:0 0 8px;color:#595959;font-size:14px;">'
         f"Kennisbank Bevolkingszorg · {_e(issue.quarter.label)}</p>"
@@ -69,7 +75,11 @@ def kennisbrief_email(graph: Graph, issue: Issue, site_url: str) -> str:
     parts.append(f"<h1>{_e(issue.title)}</h1>")
     intro = intro_markdown(page, issue)
     if intro:
-        parts.append(markdown.markdown(intro, extensions=["tables"]))
+        # Links in the introduction are relative to its page (`../bijlagen/x.pdf`); a mail
+        # client has no page to be relative to.
+        base = addresses.absolute(site_url, posixpath.dirname(here_path) + "/")
+        converter = markdown.Markdown(extensions=["tables", _AbsoluteLinks(base)])
+        parts.append(converter.convert(intro))
     parts += ["<h2>Nieuw in dit kwartaal</h2>", f"<p>{_e(summary_sentence(issue))}</p>"]
     for record_type, keys in issue.records.items():
         parts.append(f"<h3>{_e(record_type.plural)} ({len(keys)})</h3>")
@@ -91,6 +101,29 @@ def kennisbrief_email(graph: Graph, issue: Issue, site_url: str) -> str:
         'font-size:16px;line-height:1.5;color:#1a1a1a;">\n'
         f"{body}\n</div>\n</body>\n</html>\n"
     )
+
+
+class _AbsoluteLinks(Extension):
+    """Python-Markdown: every relative link made absolute against `base`."""
+
+    def __init__(self, base: str) -> None:
+        super().__init__()
+        self.base = base
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.treeprocessors.register(_Absolute(md, self.base), "absolute_links", 0)
+
+
+class _Absolute(Treeprocessor):
+    def __init__(self, md: markdown.Markdown, base: str) -> None:
+        super().__init__(md)
+        self.base = base
+
+    def run(self, root: Element) -> None:
+        for element in root.iter("a"):
+            href = element.get("href")
+            if href and not urlsplit(href).scheme and not href.startswith(("#", "//")):
+                element.set("href", urljoin(self.base, href))
 
 
 def _item(page: Page, key: Key) -> str:

@@ -12,6 +12,7 @@ import re
 from pydantic import BaseModel
 
 from generator.messages import RULES
+from generator.render.formatting import text
 from generator.schema import KennisbriefIntro, Taxonomy
 from generator.types import REGISTRY
 
@@ -80,7 +81,7 @@ def messages_page() -> str:
             "",
             f"**{_SEVERITY[rule.severity]}.** {rule.explanation}",
             "",
-            f"> {html.escape(pattern, quote=False)}",
+            f"> {text(pattern)}",
             "",
         ]
     return "\n".join(parts)
