@@ -15,10 +15,10 @@ from generator import attachments, pages, privacy
 from generator.diagnostics import Diagnostic, sort_diagnostics
 from generator.link import link
 from generator.load import CONTENT_DIR, load
-from generator.model import Graph
+from generator.model import Graph, RawRecord
 from generator.render.site import RenderOptions, render
 from generator.validate import acknowledged, validate
-from generator.vocabulary import Edition
+from generator.vocabulary import EDITION_VISIBILITIES, Edition
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,9 @@ class Checked:
     diagnostics: list[Diagnostic]  # sorted by file, line, column; acknowledged ones left out
     files: int  # content files read
     acknowledged: int = 0  # warnings left out because their file acknowledges them
+    # Records of the edition whose fields are invalid: not in the graph, but the preview shows
+    # a page for each, with its problems, where the editor looks for it.
+    failed: tuple[RawRecord, ...] = ()
 
     @property
     def has_errors(self) -> bool:
@@ -71,12 +74,19 @@ def check(root: Path, edition: Edition = "public", content_dir: str = CONTENT_DI
     # alike, and both stop on every other warning.
     accepted = {raw.path: acknowledged(raw) for raw in [*loaded.records, *loaded.kennisbrieven]}
     kept = [d for d in diagnostics if d.is_error or d.rule not in accepted.get(d.path, ())]
+    visible = EDITION_VISIBILITIES[edition]
     return Checked(
         graph=graph,
         diagnostics=sort_diagnostics(kept),
         files=loaded.files,
         acknowledged=len(diagnostics) - len(kept),
+        failed=tuple(r for r in validated.failed if _visibility(r) in visible),
     )
+
+
+def _visibility(raw: RawRecord) -> str:
+    value = raw.fields.get("visibility", "public")
+    return value if isinstance(value, str) else "public"
 
 
 def generate(
@@ -96,7 +106,7 @@ def generate(
     checked = check(root, edition, content_dir)
     options = options or RenderOptions()
     if show_problems:
-        options = dataclasses.replace(options, problems=checked.diagnostics)
+        options = dataclasses.replace(options, problems=checked.diagnostics, failed=checked.failed)
     output = render(checked.graph, options)
     files = {path: attachment.source for path, attachment in checked.graph.attachments.items()}
     return Generated(

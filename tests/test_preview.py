@@ -88,6 +88,15 @@ def test_problems_show_on_the_pages_and_clear_when_fixed(serving: Serving) -> No
     home = _get(url)
     assert "content/practices/groepsapp.md:4:9" in home
     assert "klaar" in home
+    # The broken record's own page says what is wrong, where the editor looks for it.
+    own = _get(url + "praktijken/groepsapp/")
+    assert "Problemen in dit record" in own and "staat nog niet op de site" in own
+    # So does a new record that doesn't build, instead of an English 404.
+    (root / "content/practices/nieuw.md").write_text(BROKEN.replace("Groepsapp", "Nieuw"), "utf-8")
+    assert _wait_for(lambda: "Problemen in dit record" in _get(url + "praktijken/nieuw/"))
+    # The menu keeps its labels.
+    assert ">None<" not in home and "Praktijken" in home
+    (root / "content/practices/nieuw.md").unlink()
     (root / "content/practices/groepsapp.md").write_text(FIXED, encoding="utf-8")
     assert _wait_for(lambda: "Groepsapp hersteld" in _get(url + "praktijken/groepsapp/"))
     assert "in de inhoud" not in _get(url)
@@ -117,10 +126,10 @@ def _search_locations(url: str) -> list[str]:
 def test_a_quick_rebuild_keeps_the_whole_search_index(serving: Serving) -> None:
     """The preview renders again only what changed; search must still know every page, once."""
     root, url, _ = serving
-    # groepsapp starts broken (not a page); fixing it changes several pages at once.
+    # groepsapp starts broken (a page of its problems); fixing it changes several pages at once.
     assert _wait_for(lambda: "sessies/sessie-midden/" in _search_locations(url))
     before = _search_locations(url)
-    assert "praktijken/groepsapp/" not in before
+    assert "Groepsapp hersteld" not in _get(url + "search/search_index.json")
     (root / "content/practices/groepsapp.md").write_text(FIXED, encoding="utf-8")
     assert _wait_for(lambda: "Groepsapp hersteld" in _get(url + "praktijken/groepsapp/"))
     assert _wait_for(lambda: "Groepsapp hersteld" in _get(url + "search/search_index.json"))

@@ -6,11 +6,30 @@ from collections.abc import Sequence
 from typing import Any
 
 from generator.diagnostics import Diagnostic
-from generator.model import Graph, Record
+from generator.model import Graph, RawRecord, Record
 from generator.render import addresses
 from generator.render.formatting import frontmatter, text, visibility_banner
 from generator.render.page import Page, plain_summary
 from generator.render.problems import problem_banner
+
+
+def failed_page(graph: Graph, raw: RawRecord, problems: Sequence[Diagnostic]) -> str:
+    """The preview's page of a record whose fields are invalid: its problems first, then what
+    can be shown of it, so the editor sees both where they look for the record."""
+    page = Page(graph, addresses.page_path(raw.key))
+    title = raw.fields.get("title")
+    shown = title if isinstance(title, str) and title.strip() else raw.key.id
+    page.add(frontmatter({"title": shown}))
+    page.add(f"# {text(shown)}", "")
+    page.add(problem_banner(problems, everywhere=False))
+    page.add(
+        f"Deze {raw.key.type.singular.lower()} staat nog niet op de site: herstel de meldingen "
+        "hierboven. Hieronder staat de tekst zoals die nu is.",
+        "",
+    )
+    if raw.body.strip():
+        page.add(raw.body.strip(), "")
+    return page.render()
 
 
 def record_page(graph: Graph, record: Record[Any], problems: Sequence[Diagnostic] = ()) -> str:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.diagnostics import Diagnostic
-from generator.model import Graph
+from generator.model import Graph, RawRecord
 from generator.render import addresses
 from generator.render.email import kennisbrief_email
 from generator.render.feeds import kennisbrieven_feed, records_feed
@@ -17,7 +17,7 @@ from generator.render.indexes import section_page, theme_page, themes_index
 from generator.render.kennisbrief import issues, kennisbrief_index, kennisbrief_page
 from generator.render.problems import by_file
 from generator.render.progress import progress_page
-from generator.render.record import record_page
+from generator.render.record import failed_page, record_page
 from generator.types import REGISTRY
 
 
@@ -30,6 +30,9 @@ class RenderOptions:
     # The site's address: feeds and e-mails need absolute links. None: they are left out
     # (and the adapter says so).
     site_url: str | None = None
+    # Records whose fields are invalid (the local preview only): each gets a page that shows
+    # its problems, where the editor looks for it.
+    failed: Sequence[RawRecord] = ()
 
 
 def render(graph: Graph, options: RenderOptions | None = None) -> dict[str, str]:
@@ -42,6 +45,8 @@ def render(graph: Graph, options: RenderOptions | None = None) -> dict[str, str]
         files[addresses.section_index(record_type)] = section_page(graph, record_type)
     for key, record in graph.records.items():
         files[addresses.page_path(key)] = record_page(graph, record, problems.get(record.path, ()))
+    for raw in options.failed:
+        files[addresses.page_path(raw.key)] = failed_page(graph, raw, problems.get(raw.path, ()))
     files[addresses.themes_index()] = themes_index(graph)
     for theme in graph.taxonomy.themes:
         files[addresses.theme_path(theme)] = theme_page(graph, theme)
