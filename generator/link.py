@@ -103,6 +103,11 @@ class _Files:
     def linked_from(self, raw: RawDocument, *, published: bool) -> None:
         for link_ in markup.local_targets(raw.body):
             position = Position(raw.body_line + link_.line, link_.column + 1)
+            if link_.kind == "anchor":
+                self.diagnostics.append(
+                    diagnostic("onbekend-anker", raw.path, position, anchor=link_.text)
+                )
+                continue
             path = attachments.target(raw.path, link_.text)
             attachment = self.found.get(path)
             if attachment is None:

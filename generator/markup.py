@@ -29,7 +29,7 @@ from generator.sanitize import URL_SCHEMES, is_local
 # MkDocs adds toc, tables and fenced_code to every site; the rest are mkdocs.yml's.
 EXTENSIONS = ("toc", "tables", "fenced_code", "attr_list", "md_in_html", "admonition")
 
-Kind = Literal["html", "attributes", "link", "image", "local"]
+Kind = Literal["html", "attributes", "link", "image", "local", "anchor"]
 # What a wikilink stands in for while the engine reads the body: a link, to nothing it checks.
 _WIKILINK_TARGET = "#kb-wikilink"
 
@@ -62,15 +62,13 @@ def findings(body: str) -> list[Finding]:
 
 
 def local_targets(body: str) -> list[Finding]:
-    """Every link and image in `body` to a file of the site itself (`../bijlagen/x.pdf`),
-    with its place: the link step checks that the file is there."""
+    """Every link and image in `body` to a file of the site itself (`../bijlagen/x.pdf`), and
+    every link to a heading (`#opzet`) that is not one of the body's own: the link step checks
+    that the file is there; such an anchor leads nowhere."""
     if not _SUSPECT.search(body):
         return []
-    engine = _engine()
-    engine.analyse(_with_wikilinks_as_links(body))
-    urls = [url for url in [*engine.links, *engine.images] if _is_file_link(url)]
-    found: list[tuple[Kind, str]] = [("local", url) for url in urls]
-    return [_locate("local", url, body, found, _local_found) for _, url in found]
+    found = _local_found(body)
+    return [_locate(kind, url, body, found, _local_found) for kind, url in found]
 
 
 def _is_file_link(url: str) -> bool:
@@ -81,7 +79,14 @@ def _is_file_link(url: str) -> bool:
 def _local_found(body: str) -> list[tuple[Kind, str]]:
     engine = _engine()
     engine.analyse(_with_wikilinks_as_links(body))
-    return [("local", url) for url in [*engine.links, *engine.images] if _is_file_link(url)]
+    found: list[tuple[Kind, str]] = [
+        ("local", url) for url in [*engine.links, *engine.images] if _is_file_link(url)
+    ]
+    for url in engine.links:
+        anchor = html.unescape(url).strip()
+        if anchor.startswith("#") and anchor != _WIKILINK_TARGET and anchor[1:] not in engine.ids:
+            found.append(("anchor", url))
+    return found
 
 
 def _found(body: str) -> list[tuple[Kind, str]]:
@@ -120,6 +125,7 @@ class _Engine(markdown.Markdown):
         self.attribute_lists: list[str] = []
         self.links: list[str] = []
         self.images: list[str] = []
+        self.ids: set[str] = set()  # of the headings, as the table of contents makes them
         # Fenced code is stashed before raw HTML blocks, inline HTML after both.
         self.preprocessors.register(_Mark(self, "before_blocks"), "mark_before_blocks", 22)
         self.preprocessors.register(_Mark(self, "after_blocks"), "mark_after_blocks", 19)
@@ -133,6 +139,7 @@ class _Engine(markdown.Markdown):
         self.attribute_lists.clear()
         self.links.clear()
         self.images.clear()
+        self.ids.clear()
         self.convert(text)
 
     def raw_html(self) -> list[str]:
@@ -198,6 +205,8 @@ class _Targets(Treeprocessor):
                 self.engine.links.append(str(element.get("href")))
             elif element.tag == "img" and element.get("src") is not None:
                 self.engine.images.append(str(element.get("src")))
+            if element.get("id"):
+                self.engine.ids.add(str(element.get("id")))
 
 
 @functools.cache

@@ -437,6 +437,14 @@ RULES: dict[str, Rule] = _rules(
         "Naar een ander record linkt u met `[[id]]`.",
     ),
     Rule(
+        "onbekend-anker",
+        "fout",
+        "'{anchor}' wijst naar geen kop in deze tekst; gebruik het anker van een kop (een kop "
+        "'## Wat is besproken' heeft '#wat-is-besproken') of laat de link weg",
+        "Een link als `[zie hierboven](#opzet)` springt naar een kop op dezelfde pagina. Bestaat "
+        "die kop niet, dan leidt de link nergens heen en weigert de site te bouwen.",
+    ),
+    Rule(
         "ongebruikte-bijlage",
         "waarschuwing",
         "geen tekst linkt naar deze bijlage, dus ze komt niet op de site; link ernaar, "
