@@ -61,9 +61,14 @@ def _blocks(language: str) -> list[str]:
     return re.findall(rf"```{language}\n(.*?)```", GUIDE.read_text(encoding="utf-8"), re.S)
 
 
+def _files() -> list[str]:
+    """The guide's example files: Markdown blocks that start with their fields."""
+    return [block for block in _blocks("markdown") if block.startswith("---\n")]
+
+
 def _guide_tree(root: Path) -> Path:
     shutil.copytree(REPO_CONTENT, root / "content")
-    for block in _blocks("markdown"):
+    for block in _files():
         target = next(path for marker, path in EXAMPLE_FILES.items() if marker in block)
         (root / target).write_text(block, encoding="utf-8")
     return root
@@ -72,7 +77,7 @@ def _guide_tree(root: Path) -> Path:
 def test_the_guides_examples_check_clean(tmp_path: Path) -> None:
     checked = check(_guide_tree(tmp_path))
     assert checked.diagnostics == []
-    assert len(_blocks("markdown")) == len(EXAMPLE_FILES)
+    assert len(_files()) == len(EXAMPLE_FILES)
 
 
 def test_the_guides_example_message_is_what_check_prints(tmp_path: Path) -> None:
