@@ -137,6 +137,14 @@ def _colon(problem: str, lines: list[str], line: int, column: int) -> Hint | Non
 def _no_colon(problem: str, lines: list[str], line: int) -> Hint | None:
     if not problem.startswith("could not find expected ':'"):
         return None
+    above = next((lines[n] for n in range(line - 1, -1, -1) if lines[n].strip()), "")
+    if above.lstrip().startswith("- ") and line < len(lines):
+        return Hint(
+            line,
+            len(lines[line]) - len(lines[line].lstrip()),
+            "deze regel staat in een lijst, maar begint niet met '- '",
+            "zet '- ' voor de waarde, zoals op de regel erboven",
+        )
     return Hint(
         line,
         0,
