@@ -8,6 +8,7 @@ but is not in the edition being built is an error naming both files.
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date
 from typing import Any
 
 from generator import wikilinks
@@ -32,7 +33,9 @@ _VISIBILITY_WORDS = {"internal": "intern", "draft": "een concept", "public": "op
 _EDITION_WORDS = {"public": "openbare", "internal": "interne", "preview": "voorbeeld-"}
 
 
-def link(validated: Validated, edition: Edition = "public") -> tuple[Graph, list[Diagnostic]]:
+def link(
+    validated: Validated, edition: Edition = "public", today: date | None = None
+) -> tuple[Graph, list[Diagnostic]]:
     records = validated.records
     visible = EDITION_VISIBILITIES[edition]
     in_edition = {key for key, record in records.items() if record.visibility in visible}
@@ -70,6 +73,7 @@ def link(validated: Validated, edition: Edition = "public") -> tuple[Graph, list
         dates=dates,
         kennisbrieven=intros,
         intro_links=intro_links,
+        today=today or date.today(),
     )
     return graph, [*resolver.diagnostics, *_empty_quarters(intros, dates)]
 

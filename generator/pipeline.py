@@ -8,7 +8,9 @@ so all engines get exactly the same files. No engine import here.
 from __future__ import annotations
 
 import dataclasses
+import os
 from dataclasses import dataclass
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from generator import privacy
@@ -49,12 +51,21 @@ def check(root: Path, edition: Edition = "public", content_dir: str = CONTENT_DI
     shown_as = content.as_posix() if content.is_absolute() else content_dir
     loaded = load(root / content, shown_as)
     validated = validate(loaded)
-    graph, link_problems = link(validated, edition)
+    graph, link_problems = link(validated, edition, build_day())
     privacy_problems = privacy.check(
         graph.records, validated.taxonomy.public_contacts, validated.kennisbrieven.values()
     )
     diagnostics = [*loaded.diagnostics, *validated.diagnostics, *link_problems, *privacy_problems]
     return Checked(graph=graph, diagnostics=sort_diagnostics(diagnostics), files=loaded.files)
+
+
+def build_day() -> date:
+    """Today, or the day of `SOURCE_DATE_EPOCH` when set (reproducible builds): the day
+    against which the site judges whether a knelpunt's target date has passed."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
+    return date.today()
 
 
 def generate(
