@@ -18,7 +18,6 @@ of every other, which is quadratic at 10,000 records.
 
 from __future__ import annotations
 
-import functools
 import heapq
 import math
 import re
@@ -53,15 +52,15 @@ class Weights:
 # A knelpunt and the practices that may answer it; a practice and the practices like it.
 SUGGEST = Weights(
     {TEXT: 1.0, "themes": 0.15, "incidents": 0.1, "processes": 0.1, "regions": 0.03, LINK: 0.3},
-    threshold=0.18,
+    threshold=0.2,
     limit=5,
 )
-ALIKE = Weights(SUGGEST.kinds, threshold=0.18, limit=5)
+ALIKE = Weights(SUGGEST.kinds, threshold=0.2, limit=5)
 # Knelpunten that are the same problem: mostly the words; where it was raised does not count.
 SAME = Weights({TEXT: 0.8, "themes": 0.1, "processes": 0.1}, threshold=0.5, limit=3)
 
-QUERY_WORDS = 30  # a record's strongest words that are looked up in the index
-CANDIDATES = 40  # candidates scored exactly
+QUERY_WORDS = 60  # a record's strongest words that are looked up in the index
+CANDIDATES = 25  # candidates scored exactly
 MIN_CAP, CAP_SHARE = 200, 0.1  # features in more records than max(MIN_CAP, share) aren't looked up
 BODY_WORDS = 400  # words of a body that count; the start says what it is about
 REASON_WORDS = 2  # at most this many words in a reason
@@ -113,22 +112,22 @@ class Profile:
     links: frozenset[Key] = frozenset()
 
 
-def text_profile(record: Record[Any], **kinds: Iterable[str]) -> Profile:
-    """A record's words, themes and processes (as far as its own fields tell), plus `kinds`."""
+def text_profile(record: Record[Any], *, body: bool = True, **kinds: Iterable[str]) -> Profile:
+    """A record's words (from its title, summary and, with `body`, the start of its body),
+    themes and processes, as far as its own fields tell; plus `kinds`."""
     data = record.data
-    words: Counter[str] = Counter()
+    words: dict[str, float] = {}
     forms: dict[str, str] = {}
-    for text, weight, limit in (
-        (data.title, 4, None),
-        (data.summary or "", 2, None),
-        (_LINKED.sub(" ", record.body), 1, BODY_WORDS),
-    ):
-        for count, word in enumerate(_words(text)):
-            if limit is not None and count >= limit:
-                break
+    texts = [(data.title, 4.0), (data.summary or "", 2.0)]
+    if body:
+        texts.append((" ".join(_WORD.findall(_LINKED.sub(" ", record.body))[:BODY_WORDS]), 1.0))
+    for text, weight in texts:
+        for word in _WORD.findall(text):
             lower = word.lower()
-            stem = _stem(lower)
-            words[stem] += weight
+            if lower in STOP_WORDS:
+                continue
+            stem = _STEMS.get(lower) or _stem(lower)
+            words[stem] = words.get(stem, 0.0) + weight
             # As the text writes it, in lower case where it ever does ('Samen' -> 'samen').
             if stem not in forms or (word == lower and forms[stem] != lower):
                 forms[stem] = word
@@ -214,25 +213,34 @@ class Space:
         candidates = heapq.nlargest(
             CANDIDATES, (k for k in scores if k not in left_out), key=lambda k: (scores[k], k)
         )
-        found = [self.match(query, key, weights) for key in candidates]
-        kept = [m for m in found if m.score >= weights.threshold]
-        return tuple(sorted(kept, key=lambda m: (-m.score, m.key))[: weights.limit])
+        # What the index left out: the common themes, incidents, processes and regions, which
+        # are few per record. (Common words weigh little, and are many: they stay out.)
+        mine = self.vectors[query]
+        for key in candidates:
+            theirs = self.vectors[key]
+            for kind in KINDS:
+                share = weights.kinds.get(kind, 0.0)
+                if share and kind in mine and kind in theirs:
+                    scores[key] += share * sum(
+                        weight * theirs[kind][f]
+                        for f, weight in mine[kind].items()
+                        if f in theirs[kind] and self.df[(kind, f)] > self.cap
+                    )
+        kept = sorted((-scores[key], key) for key in candidates if scores[key] >= weights.threshold)
+        return tuple(
+            self.match(query, key, -score, weights) for score, key in kept[: weights.limit]
+        )
 
-    def match(self, query: Key, other: Key, weights: Weights) -> Match:
-        """The exact score of `other` for `query`, and the reason."""
+    def match(self, query: Key, other: Key, score: float, weights: Weights) -> Match:
+        """`other` with its score for `query`, and the reason: what they share."""
         mine, theirs = self.vectors[query], self.vectors[other]
-        score = 0.0
         shared: list[str] = []
-        for kind in (*KINDS, TEXT):
+        for kind in KINDS:
             share = weights.kinds.get(kind, 0.0)
-            dot = _dot(mine.get(kind, {}), theirs.get(kind, {}))
-            score += share * dot
-            if share * dot >= REASON_SHARE and kind in KINDS:
+            if share * _dot(mine.get(kind, {}), theirs.get(kind, {})) >= REASON_SHARE:
                 count = sum(1 for f in mine[kind] if f in theirs[kind])
                 shared.append(KINDS[kind][count > 1])
         named = other in self.profiles[query].links or query in self.profiles[other].links
-        if named:
-            score += weights.kinds.get(LINK, 0.0)
         parts = []
         if shared:
             parts.append("zelfde " + dutch_list(shared))
@@ -312,8 +320,9 @@ def _related(graph: Graph) -> Related:
 
 def same_problems(knelpunten: Sequence[Record[Any]]) -> dict[Key, tuple[Match, ...]]:
     """Per knelpunt, the others that are most likely the same problem (`SAME`): by their own
-    fields only, so `check` finds the same before anything is linked."""
-    space = Space(text_profile(record) for record in knelpunten)
+    fields only (title and summary, themes, processes), so `check` finds the same before
+    anything is linked, and quickly."""
+    space = Space(text_profile(record, body=False) for record in knelpunten)
     index = space.index(r.key for r in knelpunten)
     return {record.key: space.ranked(record.key, index, SAME) for record in knelpunten}
 
@@ -341,16 +350,12 @@ def _features(profile: Profile) -> Iterator[tuple[str, str]]:
         yield TEXT, stem
 
 
-def _words(text: str) -> Iterator[str]:
-    for found in _WORD.finditer(text):
-        word = found.group()
-        if word.lower() not in STOP_WORDS:
-            yield word
+_STEMS: dict[str, str] = {}  # word -> stem: a vocabulary is small, its words recur
 
 
-@functools.cache
 def _stem(word: str) -> str:
-    return str(_STEMMER.stemWord(word))
+    stem = _STEMS[word] = str(_STEMMER.stemWord(word))
+    return stem
 
 
 def _dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
