@@ -11,9 +11,10 @@ is a weighted sum of one cosine similarity per kind, plus a bonus when one body 
 with [[id]]; the reason says what was shared ("zelfde thema en incident; noemt 'taakkaarten'").
 
 Speed: the candidates of a record are found in an inverted index, through its rarer features
-only (those in at most `cap` records) and its strongest words; the best candidates are then
-scored exactly. A feature in most records says little and would make every record a candidate
-of every other, which is quadratic at 10,000 records.
+only (those in at most `cap` records) and its strongest words, up to a budget of postings; the
+few common themes, incidents, processes and regions of the best candidates are then added.
+A feature in most records says little and would make every record a candidate of every other,
+which is quadratic at 10,000 records.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 import snowballstemmer
@@ -59,10 +61,10 @@ ALIKE = Weights(SUGGEST.kinds, threshold=0.2, limit=5)
 # Knelpunten that are the same problem: mostly the words; where it was raised does not count.
 SAME = Weights({TEXT: 0.8, "themes": 0.1, "processes": 0.1}, threshold=0.5, limit=3)
 
-QUERY_WORDS = 60  # a record's strongest words that are looked up in the index
+POSTINGS = 600  # per record, its strongest words are looked up until this many postings
 CANDIDATES = 25  # candidates scored exactly
-MIN_CAP, CAP_SHARE = 200, 0.1  # features in more records than max(MIN_CAP, share) aren't looked up
-BODY_WORDS = 400  # words of a body that count; the start says what it is about
+MIN_CAP, CAP_SHARE = 100, 0.01  # features in more than max(MIN_CAP, share) aren't looked up
+BODY_WORDS = 150  # words of a body that count: its start says what it is about
 REASON_WORDS = 2  # at most this many words in a reason
 REASON_SHARE = 0.03  # a kind is named in a reason when it adds at least this to the score
 
@@ -201,18 +203,21 @@ class Space:
             share = weights.kinds.get(kind, 0.0)
             if not share:
                 continue
-            items: Iterable[tuple[str, float]] = vector.items()
-            if kind == TEXT:
-                items = heapq.nlargest(QUERY_WORDS, items, key=lambda item: item[1])
-            for feature, weight in items:
-                for key, other in index.postings.get((kind, feature), ()):
+            budget = POSTINGS if kind == TEXT else math.inf
+            # Strongest first; words until the budget is spent (the strongest are the rarest,
+            # with short postings, so a small corpus looks up every word).
+            for feature, weight in sorted(vector.items(), key=lambda item: -item[1]):
+                postings = index.postings.get((kind, feature), ())
+                for key, other in postings:
                     scores[key] += share * weight * other
+                budget -= len(postings)
+                if budget <= 0:
+                    break
         for key in self.profiles[query].links | self.named_by.get(query, set()):
             if key in index.members:
                 scores[key] += weights.kinds.get(LINK, 0.0)
-        candidates = heapq.nlargest(
-            CANDIDATES, (k for k in scores if k not in left_out), key=lambda k: (scores[k], k)
-        )
+        best = heapq.nlargest(CANDIDATES + len(left_out), scores.items(), key=itemgetter(1))
+        candidates = [key for key, _ in best if key not in left_out][:CANDIDATES]
         # What the index left out: the common themes, incidents, processes and regions, which
         # are few per record. (Common words weigh little, and are many: they stay out.)
         mine = self.vectors[query]
