@@ -16,10 +16,10 @@ import pytest
 from generator.dates import PartialDate
 from generator.maturity import counts, trend
 from generator.model import Graph, Key
-from generator.pipeline import check
+from generator.pipeline import build_day, check
 from generator.related import related
 from generator.render.site import RenderOptions, render
-from generator.types import KNELPUNTEN, PRACTICES
+from generator.types import KNELPUNTEN
 from generator.types.knelpunten import Knelpunt, is_overdue, last_day, open_since, status_on
 
 FIXTURE = Path(__file__).parent / "fixtures" / "loop"
@@ -28,7 +28,6 @@ UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 # The pages the loop writes or changes; the rest of the site is pinned by tests/golden/.
 SHOWN = ("knelpunten/", "praktijken/", "knelpunten-zonder-antwoord/", "voortgang/", "kennisbrief/")
 HIDDEN_MARKERS = ("INTERN-PRAKTIJK", "CONCEPT-PRAKTIJK", "opvang-intern", "opvang-concept")
-TODAY = date(2024, 1, 1)
 
 
 def _render(root: Path, edition: str = "public") -> dict[str, str]:
@@ -208,4 +207,14 @@ def test_the_target_date_is_judged_against_the_day_of_the_build() -> None:
     graph = _graph()
     overdue = [r.key.id for r in graph.of_type(KNELPUNTEN) if is_overdue(r.data, graph.today)]
     assert overdue == ["draaiboeken-te-dik"]  # 2016-12; the other one is due in 2099
-    assert graph.of_type(PRACTICES)
+
+
+def test_a_reproducible_build_judges_against_source_date_epoch(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1480550400")  # 1 December 2016
+    assert build_day() == date(2016, 12, 1)
+    graph = _graph()
+    assert graph.today == date(2016, 12, 1)
+    due = graph.records[_key(graph, "knelpunten", "draaiboeken-te-dik")].data
+    assert not is_overdue(due, graph.today)  # due at the end of December 2016
