@@ -24,6 +24,8 @@ import yaml
 sys.path.insert(0, str(Path(__file__).parent.parent))
 from benchmarks.preview import preview_seconds
 from benchmarks.profile import profile_build
+from benchmarks.related import RankingTimes, ranking_times
+from benchmarks.related import report as ranking_report
 from benchmarks.search import SearchTimes, search_times
 from benchmarks.synth import write_corpus
 
@@ -49,6 +51,7 @@ class Row:
     preview_s: float | None = None  # median seconds from saving a file to the page served
     search: SearchTimes | None = None
     profile: list[tuple[str, float, float]] | None = None  # phases of one profiled build
+    ranking: RankingTimes | None = None  # the learning loop's ranking, in one process
 
     @property
     def ratio(self) -> float:
@@ -122,6 +125,7 @@ def measure(records: int, work: Path) -> Row:
         row.preview_s = statistics.median(preview_seconds(corpus))
     if records == max(SIZES):
         row.profile = profile_build(corpus)
+        row.ranking = ranking_times(corpus, records)  # last: it adds words to the corpus
     return row
 
 
@@ -158,6 +162,7 @@ def report(rows: list[Row]) -> str:
         f"- Growth from {mid.records:,} to {big.records:,} records: build time per record "
         f"{growth_time:.2f}×, output bytes per record {growth_bytes:.2f}× (target ≤ 1.2×).",
         *_preview_and_search(rows),
+        *(line for r in rows if r.ranking for line in ranking_report(r.ranking)),
         "",
         *_profile(rows[-1]),
         *_notes(rows),

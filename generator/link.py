@@ -10,6 +10,7 @@ from __future__ import annotations
 import posixpath
 from collections import defaultdict
 from collections.abc import Callable, Mapping
+from datetime import date
 from typing import Any
 
 from generator import attachments, markup, wikilinks
@@ -36,7 +37,9 @@ _VISIBILITY_WORDS = {"internal": "intern", "draft": "een concept", "public": "op
 _EDITION_WORDS = {"public": "openbare", "internal": "interne", "preview": "voorbeeld-"}
 
 
-def link(validated: Validated, edition: Edition = "public") -> tuple[Graph, list[Diagnostic]]:
+def link(
+    validated: Validated, edition: Edition = "public", today: date | None = None
+) -> tuple[Graph, list[Diagnostic]]:
     records = validated.records
     visible = EDITION_VISIBILITIES[edition]
     in_edition = {key for key, record in records.items() if record.visibility in visible}
@@ -85,6 +88,7 @@ def link(validated: Validated, edition: Edition = "public") -> tuple[Graph, list
         kennisbrieven=intros,
         intro_links=intro_links,
         attachments=files.published,
+        today=today or date.today(),
     )
     problems = [*resolver.diagnostics, *files.diagnostics, *files.unused()]
     return graph, [*problems, *_empty_quarters(intros, dates)]

@@ -339,6 +339,28 @@ RULES: dict[str, Rule] = _rules(
         "ingebracht",
         "Praktijken komen uit sessies; zonder sessie is de herkomst niet te volgen.",
     ),
+    Rule(
+        "beproefd-zonder-bewijs",
+        "waarschuwing",
+        "deze praktijk is beproefd, maar er staat niet waar; noem de leerarena in 'sessions', "
+        "of beschrijf het echte incident in 'proven_in' (met 'proven_date')",
+        "Een praktijk is *beproefd* als zij bij een echt incident werkte. De pagina zegt waar: "
+        "in een leerarena (een sessie met `kind: leerarena` in `sessions`) of bij het incident "
+        "in `proven_in`. Staat geen van beide er, dan is *beproefd* niet na te gaan.",
+    ),
+    Rule(
+        "lijkt-op-knelpunt",
+        "waarschuwing",
+        "dit knelpunt lijkt sterk op '{title}' ({other}); is het hetzelfde knelpunt, voeg dan "
+        "de sessie en regio's van dit bestand toe aan {other} en verwijder dit bestand, of "
+        "maak in titel en samenvatting duidelijk waarin het verschilt",
+        "Een knelpunt dat al bestaat, krijgt liever geen tweede bestand: de oplossingen en het "
+        "verloop komen dan op twee plekken terecht. De kennisbank vergelijkt de woorden "
+        "(titel, samenvatting, tekst), thema's en processen van alle knelpunten, ook concepten "
+        "en interne, en meldt dit bij het nieuwste van twee die sterk op elkaar lijken. Komt "
+        "hetzelfde knelpunt bewust apart terug, bijvoorbeeld in een andere sessie of regio, "
+        "dan verwijst de site tussen beide onder *Ook genoemd in*.",
+    ),
     # References
     Rule(
         "onbekende-verwijzing",

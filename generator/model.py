@@ -22,6 +22,7 @@ from generator.schema import KennisbriefIntro, RecordData, Taxonomy
 from generator.vocabulary import Edition, Visibility, Vocabulary
 
 D = TypeVar("D", bound=RecordData)
+T = TypeVar("T")
 
 # A path into a record's fields: ("regions", 2) or ("tasks", 0, "process").
 FieldPath = tuple[str | int, ...]
@@ -105,9 +106,12 @@ class RecordType(Generic[D]):
     date_field: str | None = None  # the record's own date
     date_from: str | None = None  # without one, the earliest date of this reference field
     # The type's own rules for one valid record (with the taxonomy, or None when that could
-    # not be read: then no vocabulary is checked), and across all of them.
+    # not be read: then no vocabulary is checked), and across all of them (given with every
+    # valid record of any type and visibility, for rules that look further).
     check: Callable[[Record[D], Taxonomy | None], list[Diagnostic]] | None = None
-    check_all: Callable[[Sequence[Record[D]]], list[Diagnostic]] | None = None
+    check_all: (
+        Callable[[Sequence[Record[D]], Mapping[Key, Record[Any]]], list[Diagnostic]] | None
+    ) = None
     details: Callable[[D], list[str]] | None = None  # badges beside the title in lists
     facets: tuple[Facet[D], ...] = ()  # besides region, theme and year, which every type has
     nested: tuple[tuple[str, type[BaseModel]], ...] = ()  # (title, model) of lists of objects
@@ -234,6 +238,19 @@ class Graph:
     intro_links: Mapping[Quarter, Mapping[str, Key]] = field(default_factory=dict)
     # The attachments that documents of the edition link to, by their path on the site.
     attachments: Mapping[str, Attachment] = field(default_factory=dict)
+    # The day the edition is made for: target dates of knelpunten are judged against it.
+    today: date = field(default_factory=date.today)
+    # Values that pure functions derive from the whole graph, kept once computed (`derived`).
+    _derived: dict[Callable[[Graph], Any], Any] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    def derived(self, compute: Callable[[Graph], T]) -> T:
+        """`compute(self)`, computed once per graph: for a pure function of the whole graph
+        (a ranking, an overview) that several pages read."""
+        if compute not in self._derived:
+            self._derived[compute] = compute(self)
+        return cast(T, self._derived[compute])
 
     def of_type(self, record_type: RecordType[D]) -> list[Record[D]]:
         """Records of one type, in id order (stable output)."""

@@ -8,7 +8,9 @@ so all engines get exactly the same files. No engine import here.
 from __future__ import annotations
 
 import dataclasses
+import os
 from dataclasses import dataclass
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from generator import attachments, pages, privacy
@@ -55,7 +57,7 @@ def check(root: Path, edition: Edition = "public", content_dir: str = CONTENT_DI
     shown_as = content.as_posix() if content.is_absolute() else content_dir
     loaded = load(root / content, shown_as)
     validated = validate(loaded)
-    graph, link_problems = link(validated, edition)
+    graph, link_problems = link(validated, edition, build_day())
     public = [
         *(record.raw for record in graph.records.values() if record.visibility == "public"),
         *(raw for raw in validated.failed if raw.fields.get("visibility", "public") == "public"),
@@ -87,6 +89,15 @@ def check(root: Path, edition: Edition = "public", content_dir: str = CONTENT_DI
 def _visibility(raw: RawRecord) -> str:
     value = raw.fields.get("visibility", "public")
     return value if isinstance(value, str) else "public"
+
+
+def build_day() -> date:
+    """Today, or the day of `SOURCE_DATE_EPOCH` when set (reproducible builds): the day
+    against which the site judges whether a knelpunt's target date has passed."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
+    return date.today()
 
 
 def generate(

@@ -104,7 +104,7 @@ def validate(loaded: Loaded) -> Validated:
     for record_type in REGISTRY:
         if record_type.check_all:
             of_type = [r for r in result.records.values() if r.key.type is record_type]
-            result.diagnostics += record_type.check_all(of_type)
+            result.diagnostics += record_type.check_all(of_type, result.records)
     result.kennisbrieven, problems = validate_kennisbrieven(loaded.kennisbrieven)
     result.diagnostics += problems
     return result

@@ -33,7 +33,10 @@ from tests.conftest import make_tree
 ROOT = Path(__file__).parent.parent
 SITE_FIXTURE = Path(__file__).parent / "fixtures" / "site"
 # Sections of the site that are not a record type's.
-OTHER_SECTIONS = {"themas", "kennisbrief", "voortgang", "feeds", "bijdragen", "downloads"}
+OTHER_SECTIONS = {
+    *("themas", "kennisbrief", "voortgang", "feeds", "bijdragen", "downloads"),
+    "knelpunten-zonder-antwoord",
+}
 
 TYPES = pytest.mark.parametrize("record_type", REGISTRY, ids=lambda t: t.name)
 

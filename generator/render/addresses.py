@@ -42,6 +42,8 @@ KENNISBRIEF_SECTION = "kennisbrief"
 PROGRESS = "voortgang/index.md"
 FEED_RECORDS = "feeds/nieuw.xml"
 FEED_KENNISBRIEVEN = "feeds/kennisbrieven.xml"
+# Knelpunten that are not solved and have no practice that answers them (render/learning.py).
+UNANSWERED = "knelpunten-zonder-antwoord/index.md"
 
 
 def kennisbrief_index() -> str:

@@ -16,6 +16,10 @@ COLOURS: dict[str, str] = {
     "in-voorbereiding": "#6a1b9a",
     "in-uitvoering": "#0d47a1",
     "gerealiseerd": "#1b5e20",
+    # Practices (render/learning.py).
+    "idee": "#5d4037",
+    "toegepast": "#0d47a1",
+    "beproefd": "#1b5e20",
 }
 BAR, GAP, LEFT, TOP, PLOT, BOTTOM = 56, 48, 16, 56, 180, 40
 
@@ -27,10 +31,12 @@ def stacked_bars(
     *,
     title: str,
     description: str,
+    ident: str = "kb-chart",
 ) -> str:
     """A stacked bar per (label, values); `names` and `keys` (for colours) per value position.
 
-    Returned as one HTML block without blank lines, so Markdown leaves it as it is."""
+    Returned as one HTML block without blank lines, so Markdown leaves it as it is. `ident`
+    prefixes the ids of its title and description: give each chart on a page its own."""
     legend, legend_width = _legend(names, keys)
     width = max(LEFT * 2 + max(1, len(series)) * (BAR + GAP), legend_width + LEFT)
     height = TOP + PLOT + BOTTOM
@@ -39,9 +45,9 @@ def stacked_bars(
         '<figure class="kb-chart">',
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
         f'width="{width}" height="{height}" role="img" '
-        'aria-labelledby="kb-chart-title kb-chart-desc" font-family="sans-serif" font-size="12">',
-        f'<title id="kb-chart-title">{attr(title)}</title>',
-        f'<desc id="kb-chart-desc">{attr(description)}</desc>',
+        f'aria-labelledby="{ident}-title {ident}-desc" font-family="sans-serif" font-size="12">',
+        f'<title id="{ident}-title">{attr(title)}</title>',
+        f'<desc id="{ident}-desc">{attr(description)}</desc>',
         *legend,
         f'<line x1="{LEFT}" y1="{TOP + PLOT}" x2="{width - LEFT}" y2="{TOP + PLOT}" '
         'stroke="#595959"/>',

@@ -21,6 +21,7 @@ from generator.model import Graph, Key
 from generator.render import addresses
 from generator.render.formatting import summary_line
 from generator.render.kennisbrief import Issue, intro_markdown, summary_sentence
+from generator.render.learning import kennisbrief_part
 from generator.render.page import Page, fact_line, plain_summary
 from generator.sanitize import sanitize_email
 
@@ -84,6 +85,9 @@ def kennisbrief_email(graph: Graph, issue: Issue, site_url: str) -> str:
     for record_type, keys in issue.records.items():
         parts.append(f"<h3>{_e(record_type.plural)} ({len(keys)})</h3>")
         parts.append("<ul>" + "".join(_item(page, key) for key in keys) + "</ul>")
+    # The learning loop (render/learning.py): the same Markdown as on the kennisbrief's page.
+    loop = "\n".join(kennisbrief_part(page, issue.quarter))
+    parts.append(markdown.markdown(loop, extensions=["tables"]))
     parts += [
         '<hr style="border:0;border-top:1px solid #c5cae9;margin:24px 0;">',
         f'<p>Lees deze kennisbrief op de site: <a href="{_e(here)}">{_e(here)}</a></p>',

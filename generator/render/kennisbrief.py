@@ -17,6 +17,7 @@ from generator.diagnostics import Diagnostic
 from generator.model import Graph, Kennisbrief, Key, Quarter, RecordType
 from generator.render import addresses
 from generator.render.formatting import frontmatter, text, visibility_banner
+from generator.render.learning import kennisbrief_part
 from generator.render.page import Page, linked_body, plain_intro_summary, sort_keys
 from generator.render.problems import problem_banner
 from generator.types import SECTION_ORDER
@@ -105,6 +106,7 @@ def kennisbrief_page(graph: Graph, issue: Issue, problems: Sequence[Diagnostic] 
         page.heading(3, f"{record_type.plural} ({len(keys)})", searchable=False)
         page.add(*(page.list_item(key) for key in keys))
         page.blank()
+    page.add(*kennisbrief_part(page, issue.quarter))  # the learning loop: render/learning.py
     page.heading(2, "Meer")
     page.add(
         f"- [Voortgang van de invoering]({page.to(addresses.PROGRESS)}): de landelijke stand "

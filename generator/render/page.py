@@ -65,6 +65,11 @@ class Page:
     def themes(self, themes: Iterable[str]) -> str:
         return ", ".join(self.theme(theme) for theme in themes)
 
+    def processes(self, processes: Iterable[str]) -> str:
+        """Processes by their label in the taxonomy, as text."""
+        found = self.graph.taxonomy.processes
+        return text(", ".join(found[p].label if p in found else p for p in processes))
+
     def facts(self, facts: Sequence[tuple[str, str]]) -> None:
         """Key facts as a list of `**Label:** value`; empty values are left out."""
         shown = [(name, value) for name, value in facts if value]

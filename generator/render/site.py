@@ -15,6 +15,7 @@ from generator.render.guide import guide_pages
 from generator.render.home import home_page
 from generator.render.indexes import section_page, theme_page, themes_index
 from generator.render.kennisbrief import issues, kennisbrief_index, kennisbrief_page
+from generator.render.learning import maturity_section, unanswered_page
 from generator.render.problems import by_file
 from generator.render.progress import progress_page
 from generator.render.record import failed_page, record_page
@@ -51,7 +52,9 @@ def render(graph: Graph, options: RenderOptions | None = None) -> dict[str, str]
     for theme in graph.taxonomy.themes:
         files[addresses.theme_path(theme)] = theme_page(graph, theme)
     files.update(guide_pages())
-    files[addresses.PROGRESS] = progress_page(graph)
+    # The regions' progress, then the practices' (render/learning.py: idee, toegepast, beproefd).
+    files[addresses.PROGRESS] = progress_page(graph) + maturity_section(graph)
+    files[addresses.UNANSWERED] = unanswered_page(graph)
     found = issues(graph)
     files[addresses.kennisbrief_index()] = kennisbrief_index(graph, found)
     for issue in found:

@@ -131,7 +131,7 @@ REGIONS = RecordType(
     page=page,
     references={"partners": "regions"},
     check=check,
-    check_all=unique_codes,
+    check_all=lambda regions, _every: unique_codes(regions),
     details=lambda data: [text(data.code)],
     # A region's own page belongs to the region, beside the records that name it.
     facets=(Facet("regio", lambda record: [record.key.id]),),

@@ -18,6 +18,7 @@ RECORDS = [
     "sessies/sessie-midden/",
     "sessies/leerarena-brand/",
     "knelpunten/informatie-actueel/",
+    "knelpunten/wachten-in-de-opvang/",
     "incidenten/grote-brand/",
     "regios/utrecht/",
     "projecten/versterking/",
@@ -25,6 +26,7 @@ RECORDS = [
 OTHER = [
     "themas/zelfredzaamheid/",
     "voortgang/",
+    "knelpunten-zonder-antwoord/",
     "kennisbrief/",
     "kennisbrief/2016-q1/",
     "over/",
