@@ -14,12 +14,16 @@ from generator.vocabulary import KNELPUNT_STATUS, KnelpuntStatus
 class Knelpunt(RecordData):
     """Een knelpunt dat in een sessie naar voren kwam."""
 
-    status: KnelpuntStatus = Field("open", description="Stand: open, in-behandeling of opgelost.")
-    date: LenientDate | None = Field(
-        None, description="Datum; standaard de vroegste van de sessies."
+    status: KnelpuntStatus = Field(
+        "open", title="Status", description="Stand: open, in-behandeling of opgelost."
     )
-    sessions: list[str] = Field([], description="Sessies waar het knelpunt is genoemd (ids).")
-    regions: list[str] = Field([], description="Regio's die het knelpunt ervaren.")
+    date: LenientDate | None = Field(
+        None, title="Datum", description="Datum; standaard de vroegste van de sessies."
+    )
+    sessions: list[str] = Field(
+        [], title="Sessies", description="Sessies waar het knelpunt is genoemd (ids)."
+    )
+    regions: list[str] = Field([], title="Regio's", description="Regio's die het knelpunt ervaren.")
 
 
 def page(page: Page, record: Record[Knelpunt]) -> None:

@@ -25,24 +25,40 @@ class Practice(RecordData):
 
     kind: PracticeKind = Field(
         "good-practice",
+        title="Soort",
         description="Soort: good-practice, tip of product (versterkingsproduct of -instrument).",
     )
     status: PracticeStatus = Field(
         "idee",
+        title="Status",
         description="Stand: idee, toegepast of beproefd (bewezen bij een echt incident).",
     )
     date: LenientDate | None = Field(
-        None, description="Datum van vastleggen; standaard de vroegste van de sessies."
+        None,
+        title="Datum",
+        description="Datum van vastleggen; standaard de vroegste van de sessies.",
     )
-    sessions: list[str] = Field([], description="Sessies waar de praktijk is ingebracht (ids).")
-    regions: list[str] = Field([], description="Regio's waar de praktijk vandaan komt.")
+    sessions: list[str] = Field(
+        [], title="Sessies", description="Sessies waar de praktijk is ingebracht (ids)."
+    )
+    regions: list[str] = Field(
+        [], title="Regio's", description="Regio's waar de praktijk vandaan komt."
+    )
     role: Text | None = Field(
-        None, description="Functie van de inbrenger, nooit de naam van een persoon."
+        None,
+        title="Ingebracht door (functie)",
+        description="Functie van de inbrenger, nooit de naam van een persoon.",
     )
-    addresses: list[str] = Field([], description="Knelpunten waar de praktijk bij helpt (ids).")
-    incidents: list[str] = Field([], description="Standaardincidenten waarvoor hij geldt (ids).")
+    addresses: list[str] = Field(
+        [], title="Helpt bij knelpunten", description="Knelpunten waar de praktijk bij helpt (ids)."
+    )
+    incidents: list[str] = Field(
+        [], title="Standaardincidenten", description="Standaardincidenten waarvoor hij geldt (ids)."
+    )
     use_for: list[UseFor] = Field(
-        [], description="Bruikbaar voor: draaiboek, oefenen, evalueren, opleiden."
+        [],
+        title="Bruikbaar voor",
+        description="Bruikbaar voor: draaiboek, oefenen, evalueren, opleiden.",
     )
 
 

@@ -38,12 +38,22 @@ DateOrYear = Annotated[
 class Project(RecordData):
     """Een projectpagina met kenmerken."""
 
-    number: Text | None = Field(None, description="Projectnummer (tussen aanhalingstekens).")
-    start: DateOrYear | None = Field(None, description="Begin: een datum of een jaartal.")
-    end: DateOrYear | None = Field(None, description="Einde: een datum of een jaartal.")
-    lead: Text | None = Field(None, description="Projectleiding, als openbare functie.")
-    organisation: Text | None = Field(None, description="Verantwoordelijke organisatie.")
-    topics: list[Text] = Field([], description="Onderwerpen.")
+    number: Text | None = Field(
+        None, title="Projectnummer", description="Projectnummer (tussen aanhalingstekens)."
+    )
+    start: DateOrYear | None = Field(
+        None, title="Begin", description="Begin: een datum of een jaartal."
+    )
+    end: DateOrYear | None = Field(
+        None, title="Einde", description="Einde: een datum of een jaartal."
+    )
+    lead: Text | None = Field(
+        None, title="Projectleiding", description="Projectleiding, als openbare functie."
+    )
+    organisation: Text | None = Field(
+        None, title="Verantwoordelijke organisatie", description="Verantwoordelijke organisatie."
+    )
+    topics: list[Text] = Field([], title="Onderwerpen", description="Onderwerpen.")
 
 
 def page(page: Page, record: Record[Project]) -> None:
