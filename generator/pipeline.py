@@ -37,6 +37,7 @@ class Generated:
     output: dict[str, str]  # generated file (relative to the docs folder) -> its text
     diagnostics: list[Diagnostic]  # sorted by file, line, column
     files: int  # content files read
+    graph: Graph | None = None  # the linked records the files were made from
 
     @property
     def has_errors(self) -> bool:
@@ -76,4 +77,6 @@ def generate(
     if show_problems:
         options = dataclasses.replace(options, problems=checked.diagnostics)
     output = render(checked.graph, options)
-    return Generated(output=output, diagnostics=checked.diagnostics, files=checked.files)
+    return Generated(
+        output=output, diagnostics=checked.diagnostics, files=checked.files, graph=checked.graph
+    )
