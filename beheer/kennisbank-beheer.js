@@ -30,6 +30,7 @@
   var dutch = CMS.getLocale && CMS.getLocale("nl");
   if (dutch && dutch.collection && dutch.collection.collectionTop) {
     dutch.collection.collectionTop.newButton = "%{collectionLabel} toevoegen";
+    dutch.collection.collectionTop.newButtonAriaLabel = "%{collectionLabel} toevoegen";
   }
 
   // 3. Accessible names Decap leaves out or gives in English (WCAG 4.1.2, 2.5.3):
@@ -72,7 +73,64 @@
       }
     });
   }
-  new MutationObserver(function () { repair(document); }).observe(document.documentElement, {
+  // 4. Signing in to GitHub with a token. Decap signs in to GitHub only through an OAuth
+  //    server (Netlify's, unless the organisation runs one); with a fine-grained personal
+  //    access token the editor needs none. Decap restores a saved session when it starts and
+  //    checks it with GitHub (the user, and write access to the repository), so the token is
+  //    saved as that session. It stays in this browser, as Decap's own sign-in would keep it.
+  //    Decap's own GitHub button needs that OAuth server: it is hidden unless the configuration
+  //    names the organisation's own (`base_url`, README "Signing in").
+  var SESSION = "decap-cms-user";
+  var TRIED = "kennisbank-token-geprobeerd";
+  var configLink = document.querySelector('link[rel="cms-config-url"]');
+  var ownOAuthServer = fetch(configLink ? configLink.href : "config.yml")
+    .then(function (response) { return response.text(); })
+    .then(function (config) { return /^ {2}base_url:/m.test(config); })
+    .catch(function () { return false; });
+  function tokenSignIn(root) {
+    var github = Array.prototype.find.call(root.querySelectorAll("button"), function (b) {
+      return b.textContent.trim() === "Inloggen met GitHub";
+    });
+    if (!github || document.getElementById("kb-token")) return;
+    var form = document.createElement("form");
+    form.className = "kb-token";
+    form.innerHTML =
+      '<label for="kb-token">Toegangstoken van GitHub</label>' +
+      '<input id="kb-token" type="password" autocomplete="off" spellcheck="false" required>' +
+      '<button type="submit">Inloggen met token</button>' +
+      '<p id="kb-token-uitleg">Een <i>fine-grained personal access token</i> voor alleen ' +
+      "de repository van de kennisbank, met de rechten Contents en Pull requests (lezen en " +
+      "schrijven). De handleiding op de site zegt hoe u het maakt.</p>";
+    form.querySelector("input").setAttribute("aria-describedby", "kb-token-uitleg");
+    if (sessionStorage.getItem(TRIED)) {
+      sessionStorage.removeItem(TRIED);
+      var refused = document.createElement("p");
+      refused.className = "kb-token-fout";
+      refused.setAttribute("role", "alert");
+      refused.textContent =
+        "GitHub accepteerde dit token niet, of het geeft geen schrijfrechten op de repository.";
+      form.insertBefore(refused, form.firstChild);
+    }
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var token = form.querySelector("input").value.trim();
+      if (!token) return;
+      localStorage.setItem(SESSION, JSON.stringify({ backendName: "github", token: token }));
+      sessionStorage.setItem(TRIED, "1");
+      location.reload();
+    });
+    github.insertAdjacentElement("afterend", form);
+    ownOAuthServer.then(function (own) { if (!own) github.style.display = "none"; });
+  }
+  function signedIn(root) {
+    if (root.querySelector('[class*="-AppHeader"]')) sessionStorage.removeItem(TRIED);
+  }
+
+  new MutationObserver(function () {
+    repair(document);
+    tokenSignIn(document);
+    signedIn(document);
+  }).observe(document.documentElement, {
     childList: true,
     subtree: true,
   });
