@@ -105,6 +105,12 @@ def local_editor(
     if node is None:
         raise CmsMissing("Node.js ontbreekt: installeer Node.js 20 of nieuwer (nodejs.org)")
     proxy_port = proxy_port or _free_port()
+    if _in_use(proxy_port):
+        # Another decap-server (an earlier `kennisbank cms`?) would serve another checkout.
+        raise CmsMissing(
+            f"poort {proxy_port} is al in gebruik; stop wat daar draait (een eerdere "
+            "`kennisbank cms`?) of kies een andere met --proxy-port"
+        )
     env = {
         **os.environ,
         "PORT": str(proxy_port),
@@ -187,13 +193,17 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+def _in_use(port: int) -> bool:
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) == 0
+
+
 def _wait_for_port(port: int, process: subprocess.Popen[bytes], timeout: float = 30) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise CmsMissing(f"decap-server stopte meteen (code {process.returncode})")
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) == 0:
-                return
+        if _in_use(port):
+            return
         time.sleep(0.1)
     raise CmsMissing(f"decap-server antwoordt niet op poort {port}")

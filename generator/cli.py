@@ -10,6 +10,7 @@ import argparse
 import json
 import logging
 import os
+import signal
 import sys
 import threading
 from collections.abc import Iterator, Sequence
@@ -164,6 +165,8 @@ def cmd_cms(args: argparse.Namespace) -> int:
     from generator.beheer import CmsMissing, local_editor
 
     root = Path(args.root)
+    # A plain `kill` ends this command like Ctrl+C does, so decap-server is stopped with it.
+    signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(EXIT_OK))
     try:
         with local_editor(
             root, root / args.cms_dir, port=args.port, proxy_port=args.proxy_port

@@ -303,7 +303,6 @@ def date_widget(value: Mapping[str, Any]) -> dict[str, Any] | None:
             "format": "YYYY-MM-DD",
             "date_format": "DD-MM-YYYY",
             "time_format": False,
-            "picker_utc": True,
         }
     patterns = [_date_pattern(form) for form in forms]
     return {
@@ -392,12 +391,17 @@ def _field(name: str, prop: Mapping[str, Any], required: bool, **options: Any) -
         "required": required,
     }
     default = prop.get("default")
+    hint = prop.get("description", "")
+    if isinstance(default, str) and "options" in options:
+        # An existing record without the field shows an empty select: say what that means.
+        label = dict(_labels([o["value"] for o in options["options"]])).get(default, default)
+        hint = f"{hint} Leeg betekent: {label}.".strip()
     if name == "visibility":
         default = NEW_RECORD_VISIBILITY
     if default not in (None, [], {}):
         field["default"] = default
-    if prop.get("description"):
-        field["hint"] = prop["description"]
+    if hint:
+        field["hint"] = hint
     field.update({key: value for key, value in options.items() if value is not None})
     return field
 

@@ -8,6 +8,12 @@ from __future__ import annotations
 
 import gzip
 import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import urllib.request
 import zipfile
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -102,3 +108,67 @@ def test_kennisbank_cms_says_what_is_missing(
     (tmp_path / "content").mkdir()
     assert main(["--root", str(tmp_path), "cms", "--no-preview"]) == 1
     assert "npm ci --prefix beheer" in capsys.readouterr().err
+
+
+def require_cms() -> None:
+    try:
+        site_files(CMS_DIR)
+    except CmsMissing:
+        if os.environ.get("CI") == "true":
+            pytest.fail("Decap CMS is missing in CI: make test runs npm ci --prefix beheer")
+        pytest.skip("Decap CMS is not installed (npm ci --prefix beheer)")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_a_proxy_port_in_use_is_refused_not_shared(tmp_path: Path) -> None:
+    # An earlier `kennisbank cms` may still serve another checkout on that port.
+    require_cms()
+    with socket.socket() as other:
+        other.bind(("127.0.0.1", 0))
+        other.listen()
+        port = other.getsockname()[1]
+        with (
+            pytest.raises(CmsMissing, match="al in gebruik"),
+            local_editor(SITE, CMS_DIR, port=0, proxy_port=port),
+        ):
+            pass
+
+
+def test_kennisbank_cms_runs_until_stopped_and_stops_decap_server(tmp_path: Path) -> None:
+    """The real command: it serves the editor, and a plain `kill` ends decap-server too."""
+    require_cms()
+    shutil.copytree(SITE / "content", tmp_path / "content")
+    port, proxy_port = free_port(), free_port()
+    command = [
+        sys.executable,
+        "-m",
+        "generator",
+        "--root",
+        str(tmp_path),
+        "cms",
+        "--no-preview",
+        "--port",
+        str(port),
+        "--proxy-port",
+        str(proxy_port),
+        "--cms-dir",
+        str(CMS_DIR),
+    ]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout is not None
+        first = process.stdout.readline()
+        assert f"http://127.0.0.1:{port}/beheer/" in first, first
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/beheer/config.yml") as response:
+            config = yaml.safe_load(response.read())
+        assert config["local_backend"]["url"] == f"http://127.0.0.1:{proxy_port}/api/v1"
+    finally:
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=20) == 0
+    with socket.socket() as probe:
+        assert probe.connect_ex(("127.0.0.1", proxy_port)) != 0, "decap-server still runs"

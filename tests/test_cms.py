@@ -78,7 +78,7 @@ def assert_form_matches(model: type[BaseModel], fields: list[dict[str, Any]]) ->
             continue
         info = model.model_fields[field["name"]]
         assert field["label"] == info.title, field["name"]
-        assert field["hint"] == info.description, field["name"]
+        assert field["hint"].startswith(info.description or ""), field["name"]
         assert field["required"] == (field["name"] in schema.get("required", [])), field["name"]
     for name, nested in nested_models(model).items():
         form = by_name(fields)[name]
@@ -144,6 +144,10 @@ def test_new_records_start_as_concepts_and_defaults_come_from_the_schema(
     assert "default" not in practice["summary"] and "default" not in practice["regions"]
     region = by_name(collection(config, "regions")["fields"])
     assert region["progress_visibility"]["default"] == "internal"
+    # A record without the field is shown an empty select: the hint says what that means.
+    assert practice["visibility"]["hint"].endswith(" Leeg betekent: Openbaar.")
+    assert practice["kind"]["hint"].endswith(" Leeg betekent: Good practice.")
+    assert region["progress_visibility"]["hint"].endswith(" Leeg betekent: Alleen intern.")
 
 
 def test_closed_vocabularies_are_selects_with_dutch_labels(config: dict[str, Any]) -> None:

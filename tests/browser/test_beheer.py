@@ -52,9 +52,13 @@ def editor(checkout: Path) -> Iterator[LocalEditor]:
         _unavailable(f"the browser editor ({missing})")
 
 
+# Where the editors are: a date picked there must be stored as that day.
+DUTCH = {"locale": "nl-NL", "timezone_id": "Europe/Amsterdam"}
+
+
 @pytest.fixture
 def tab(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(viewport=DESKTOP, locale="nl-NL")
+    context = browser.new_context(viewport=DESKTOP, **DUTCH)
     yield context.new_page()
     context.close()
 
@@ -275,7 +279,7 @@ def test_no_request_leaves_the_machine_and_axe_finds_nothing_serious(
     ]
     # On a phone, the screens whose layout differs: the list, a form, a list of objects.
     for viewport, shown in ((DESKTOP, screens), (PHONE, screens[:3])):
-        context = browser.new_context(viewport=viewport, locale="nl-NL")
+        context = browser.new_context(viewport=viewport, **DUTCH)
         page = context.new_page()
         visit = watch(page)
         page.goto(editor.url)
@@ -332,7 +336,7 @@ def test_the_built_site_signs_in_to_github_with_a_token(
             route.fulfill(status=404, json={"message": "Not Found"})
 
     url, stop = serve_directory(site_build.site)
-    context = browser.new_context(viewport=DESKTOP, locale="nl-NL")
+    context = browser.new_context(viewport=DESKTOP, **DUTCH)
     try:
         page = context.new_page()
         visit = watch(page)
