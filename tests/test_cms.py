@@ -30,7 +30,7 @@ from generator.cms import (
 from generator.model import Quarter
 from generator.pipeline import check
 from generator.schema import KennisbriefIntro, RecordData, Taxonomy, Theme
-from generator.types import REGISTRY
+from generator.types import BY_NAME, REGISTRY
 
 ROOT = Path(__file__).parent.parent
 SITE = Path(__file__).parent / "fixtures" / "site"
@@ -229,6 +229,15 @@ def test_a_date_or_a_year_is_typed_and_checked_against_both_forms(
     assert re.fullmatch(pattern, "2016") and re.fullmatch(pattern, "2016-03-15")
     assert not re.fullmatch(pattern, "15-03-2016") and not re.fullmatch(pattern, "2016-3")
     assert "2016" in message
+
+
+def test_what_the_form_writes_for_a_year_the_validator_reads() -> None:
+    # The text field stores what was typed: `start: '2016'`, quoted, as Decap writes it.
+    written = yaml.safe_load("title: Project\nstart: '2016'\nend: '2017-06-30'\n")
+    project = BY_NAME["projects"].schema.model_validate(written)
+    assert (project.start, project.end) == (2016, date(2017, 6, 30))
+    with pytest.raises(ValueError):
+        BY_NAME["projects"].schema.model_validate({"title": "P", "start": "1492"})
 
 
 def test_a_partial_date_with_a_pattern_is_typed_against_it() -> None:

@@ -21,6 +21,8 @@ def _date_or_year(value: object) -> date | int:
     if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2100:
         return value
     if isinstance(value, str):
+        if value.isascii() and value.isdigit() and len(value) == 4:  # a year typed in a form
+            return _date_or_year(int(value))
         try:
             return date.fromisoformat(value)
         except ValueError:
