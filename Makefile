@@ -6,9 +6,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 NODE_STAMP := tests/browser/node_modules/.installed
+CMS_STAMP := beheer/node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve check test lint bench schemas clean
+.PHONY: site serve beheer check test lint bench schemas clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,8 +26,17 @@ $(NODE_STAMP): tests/browser/package-lock.json
 	npm ci --prefix tests/browser --no-audit --no-fund --silent
 	touch $(NODE_STAMP)
 
-site: $(STAMP)  ## check the content and build the public site into site/
+# The browser editor (Decap CMS, served at /beheer/) and its local proxy, pinned in
+# beheer/package-lock.json.
+$(CMS_STAMP): beheer/package-lock.json
+	npm ci --prefix beheer --no-audit --no-fund --silent
+	touch $(CMS_STAMP)
+
+site: $(STAMP) $(CMS_STAMP)  ## check the content and build the public site into site/
 	$(BIN)/kennisbank build
+
+beheer: $(STAMP) $(CMS_STAMP)  ## edit content/ in the browser: http://127.0.0.1:8001/beheer/
+	$(BIN)/kennisbank cms
 
 check: $(STAMP)  ## check the content: every problem with file, line and fix
 	$(BIN)/kennisbank check
@@ -34,7 +44,7 @@ check: $(STAMP)  ## check the content: every problem with file, line and fix
 serve: $(STAMP)  ## live preview on http://127.0.0.1:8000 (drafts included)
 	$(BIN)/kennisbank serve --drafts
 
-test: $(TEST_STAMP) $(NODE_STAMP)  ## every test, browser tests included
+test: $(TEST_STAMP) $(NODE_STAMP) $(CMS_STAMP)  ## every test, browser tests included
 	$(BIN)/python -m pytest -q
 
 lint: $(TEST_STAMP)  ## ruff (rules and format) and strict mypy over all Python

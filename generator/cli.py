@@ -11,7 +11,9 @@ import argparse
 import json
 import logging
 import os
+import signal
 import sys
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -145,6 +147,46 @@ def cmd_new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_cms_config(args: argparse.Namespace) -> int:
+    from generator.beheer import local_config, site_config
+
+    root = Path(args.root)
+    text = local_config(root, args.local) if args.local else site_config(root)
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+        print(Path(args.output).as_posix())
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def cmd_cms(args: argparse.Namespace) -> int:
+    from generator.beheer import CmsMissing, local_editor
+
+    root = Path(args.root)
+    # A plain `kill` ends this command like Ctrl+C does, so decap-server is stopped with it.
+    signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(EXIT_OK))
+    try:
+        with local_editor(
+            root, root / args.cms_dir, port=args.port, proxy_port=args.proxy_port
+        ) as editor:
+            print(f"De beheeromgeving draait op {editor.url}")
+            print("Wat u daar opslaat, komt direct in content/ van deze map.")
+            if args.no_preview:
+                print("Stop met Ctrl+C.")
+                threading.Event().wait()
+            else:
+                args.drafts = True
+                cmd_serve(args)
+    except CmsMissing as missing:
+        print(f"kennisbank cms: {missing}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except OSError as error:  # a port in use
+        print(f"kennisbank cms: {error.strerror or error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    return EXIT_OK
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from generator.export import ExportRequest, export
 
@@ -242,6 +284,48 @@ def _parser() -> argparse.ArgumentParser:
     options(schema_parser)
     arguments(schema_parser).add_argument("directory", help="map waarin de schema's komen")
     schema_parser.set_defaults(handler=cmd_schema)
+
+    cms_parser = commands.add_parser(
+        "cms", help="bewerk de inhoud in de browser, op uw eigen computer (met voorbeeld)"
+    )
+    cms_options = options(cms_parser)
+    cms_options.add_argument(
+        "--port", type=int, default=8001, help="poort van de beheeromgeving (standaard: 8001)"
+    )
+    cms_options.add_argument(
+        "--proxy-port",
+        type=int,
+        default=8081,
+        help="poort van decap-server, die de bestanden schrijft (standaard: 8081)",
+    )
+    cms_options.add_argument(
+        "--no-preview", action="store_true", help="start niet ook het voorbeeld van de site"
+    )
+    cms_options.add_argument(
+        "--dev-addr",
+        default="127.0.0.1:8000",
+        help="adres en poort van het voorbeeld (standaard: 127.0.0.1:8000)",
+    )
+    cms_options.add_argument(
+        "--cms-dir", default="beheer", help="map met de beheeromgeving (standaard: beheer)"
+    )
+    cms_parser.set_defaults(handler=cmd_cms)
+
+    cms_config_parser = commands.add_parser(
+        "cms-config",
+        help="schrijf de configuratie van de beheeromgeving, gemaakt uit de schema's",
+    )
+    cms_config_options = options(cms_config_parser)
+    cms_config_options.add_argument(
+        "--output", metavar="BESTAND", help="schrijf naar dit bestand (standaard: het scherm)"
+    )
+    cms_config_options.add_argument(
+        "--local",
+        type=int,
+        metavar="POORT",
+        help="voor lokaal bewerken via decap-server op deze poort (zoals `kennisbank cms`)",
+    )
+    cms_config_parser.set_defaults(handler=cmd_cms_config)
 
     export_parser = commands.add_parser(
         "export", help="schrijf de site als gewone Markdown-map voor een andere site-engine"

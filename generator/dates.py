@@ -91,8 +91,8 @@ def _validate(value: Any) -> PartialDate:
         raise PydanticCustomError("partial_date", "date expected") from None
 
 
-# A date field of the contract: a day, a month or a year. In JSON Schema (editors' tools) a
-# date as YAML writes it, a year-month, or a year.
+# A date field of the contract: a day, a month or a year. In JSON Schema (editors' tools, the
+# browser editor's form) a date, a year-month as text, or a year as a number or text.
 DateField = Annotated[
     PartialDate,
     PlainValidator(_validate),
@@ -100,7 +100,8 @@ DateField = Annotated[
     WithJsonSchema(
         {
             "anyOf": [
-                {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
+                {"type": "string", "format": "date"},
+                {"type": "string", "pattern": r"^\d{4}(-\d{2})?$"},
                 {"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR},
             ]
         }

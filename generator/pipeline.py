@@ -45,6 +45,7 @@ class Generated:
     # Attachments to publish as they are: their path on the site -> the file.
     attachments: dict[str, Path]
     files: int  # content files read
+    graph: Graph | None = None  # the linked records the files were made from
 
     @property
     def has_errors(self) -> bool:
@@ -121,5 +122,9 @@ def generate(
     output = render(checked.graph, options)
     files = {path: attachment.source for path, attachment in checked.graph.attachments.items()}
     return Generated(
-        output=output, diagnostics=checked.diagnostics, attachments=files, files=checked.files
+        output=output,
+        diagnostics=checked.diagnostics,
+        attachments=files,
+        files=checked.files,
+        graph=checked.graph,
     )

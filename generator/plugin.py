@@ -16,6 +16,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 
+from generator.beheer import SITE_FOLDER, CmsMissing, site_files
+from generator.cms import ContentFacts, cms_config, config_yaml
 from generator.diagnostics import count
 from generator.load import CONTENT_DIR
 from generator.pipeline import generate
@@ -45,6 +47,11 @@ class KennisbankConfig(Config):  # type: ignore[no-untyped-call]
     edition = c.Choice(EDITIONS, default="public")
     # The offline archive to publish and link from the home page (set by `kennisbank build`).
     offline_zip = c.Type(str, default="")
+    # The browser editor at /beheer/: Decap CMS's settings for the git host (`backend`,
+    # `publish_mode`), and the folder with its page and npm packages (relative to mkdocs.yml).
+    # Without settings there is no /beheer/.
+    cms = c.Type(dict, default={})
+    cms_dir = c.Type(str, default="beheer")
 
 
 class _GeneratedFile(File):
@@ -122,6 +129,8 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped
             self._previous = dict(site.output)
         if zip_path:
             files.append(File.generated(config, OFFLINE_DOWNLOAD, abs_src_path=zip_path))
+        if site.graph is not None and self._with_editor(config):
+            self._add_editor(files, config, ContentFacts.of(site.graph))
         log.debug("kennisbank: %d bestanden, %d waarschuwingen", len(site.output), warnings)
         return files
 
@@ -165,6 +174,28 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped
     ) -> LiveReloadServer:
         server.watch(str((self._root(config) / self.config.content_dir).resolve()))
         return server
+
+    def _with_editor(self, config: MkDocsConfig) -> bool:
+        """The browser editor belongs on the published site: not in the offline copy (it needs
+        the git host) and not in the preview (local editing is `kennisbank cms`)."""
+        offline: Any = config.plugins.get("material/offline")
+        offline_build = bool(offline is not None and offline.config.get("enabled"))
+        return bool(self.config.cms) and not offline_build and not self.previewing
+
+    def _add_editor(self, files: Files, config: MkDocsConfig, facts: ContentFacts) -> None:
+        try:
+            static = site_files(self._root(config) / self.config.cms_dir)
+        except CmsMissing as missing:
+            # Not a content problem, and a copy of mkdocs.yml elsewhere has no beheer/:
+            # `make site` installs it, and tests/test_beheer.py requires it.
+            log.info("/beheer/ is niet meegebouwd: %s", missing)
+            return
+        for path, source in static.items():
+            files.append(File.generated(config, path, abs_src_path=str(source)))
+        settings = cms_config(facts, self.config.cms)
+        files.append(
+            File.generated(config, f"{SITE_FOLDER}/config.yml", content=config_yaml(settings))
+        )
 
     def _root(self, config: MkDocsConfig) -> Path:
         """The project folder: where mkdocs.yml is, and what content_dir is relative to."""

@@ -189,7 +189,8 @@ def untrusted_build(tmp_path_factory: pytest.TempPathFactory) -> Built:
 
 
 def test_every_page_of_the_built_corpus_holds_only_text(untrusted_build: Built) -> None:
-    pages = sorted(untrusted_build.site.rglob("*.html"))
+    # beheer/index.html is the editor's page from the repository, no content (test_beheer.py).
+    pages = sorted(p for p in untrusted_build.site.rglob("*.html") if p.parent.name != "beheer")
     offline = sorted(untrusted_build.offline.rglob("*.html"))
     assert len(pages) > 10 and len(offline) > 10
     found = {

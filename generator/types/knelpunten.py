@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from generator.dates import DateField, PartialDate
 from generator.diagnostics import Diagnostic
@@ -24,7 +24,7 @@ from generator.related import Match, related, same_problems
 from generator.render.formatting import badge, dutch_date, text
 from generator.render.page import Page, add_body, add_summary, unique
 from generator.render.suggestions import match_list
-from generator.schema import RecordData, Strict, Taxonomy, Text
+from generator.schema import Paragraph, ProcessKey, RecordData, Strict, Taxonomy, Text
 from generator.types.checks import unknown_keys
 from generator.vocabulary import KNELPUNT_STATUS, KnelpuntStatus
 
@@ -32,38 +32,56 @@ from generator.vocabulary import KNELPUNT_STATUS, KnelpuntStatus
 class StatusChange(Strict):
     """Een wijziging van de stand van een knelpunt."""
 
-    date: DateField = Field(description="Datum van de wijziging (JJJJ-MM-DD, JJJJ-MM of JJJJ).")
-    status: KnelpuntStatus = Field(
-        description="De stand vanaf die datum: open, in-behandeling of opgelost."
+    model_config = ConfigDict(title="Wijziging")
+
+    date: DateField = Field(
+        title="Datum", description="Datum van de wijziging (JJJJ-MM-DD, JJJJ-MM of JJJJ)."
     )
-    note: Text | None = Field(None, description="Toelichting: wat er gebeurde of is besloten.")
+    status: KnelpuntStatus = Field(
+        title="Status", description="De stand vanaf die datum: open, in-behandeling of opgelost."
+    )
+    note: Paragraph | None = Field(
+        None, title="Toelichting", description="Toelichting: wat er gebeurde of is besloten."
+    )
 
 
 class Knelpunt(RecordData):
     """Een knelpunt dat in een sessie naar voren kwam."""
 
-    status: KnelpuntStatus = Field("open", description="Stand: open, in-behandeling of opgelost.")
-    date: DateField | None = Field(None, description="Datum; standaard de vroegste van de sessies.")
-    sessions: list[str] = Field([], description="Sessies waar het knelpunt is genoemd (ids).")
-    regions: list[str] = Field([], description="Regio's die het knelpunt ervaren.")
-    processes: list[str] = Field(
+    status: KnelpuntStatus = Field(
+        "open", title="Status", description="Stand: open, in-behandeling of opgelost."
+    )
+    date: DateField | None = Field(
+        None, title="Datum", description="Datum; standaard de vroegste van de sessies."
+    )
+    sessions: list[str] = Field(
+        [], title="Sessies", description="Sessies waar het knelpunt is genoemd (ids)."
+    )
+    regions: list[str] = Field([], title="Regio's", description="Regio's die het knelpunt ervaren.")
+    processes: list[ProcessKey] = Field(
         [],
+        title="Processen",
         description="Processen van de bevolkingszorg waar het speelt: sleutels uit "
         "content/taxonomy.yml.",
     )
     owner: Text | None = Field(
         None,
+        title="Opgepakt door",
         description="Wie het knelpunt oppakt: een functie of organisatie, nooit de naam van "
         "een persoon.",
     )
     target_date: DateField | None = Field(
         None,
+        title="Streefdatum",
         description="Streefdatum: wanneer het opgelost moet zijn (JJJJ-MM-DD, of JJJJ-MM of "
         "JJJJ: dan geldt het eind van die maand of dat jaar).",
     )
-    next_step: Text | None = Field(None, description="De volgende stap, in één zin.")
+    next_step: Text | None = Field(
+        None, title="Volgende stap", description="De volgende stap, in één zin."
+    )
     history: list[StatusChange] = Field(
         [],
+        title="Verloop",
         description="Verloop: elke wijziging van de stand, met date, status en note.",
     )
 

@@ -20,7 +20,7 @@ from generator.related import related
 from generator.render.formatting import badge, dutch_date, text
 from generator.render.page import Page, add_body, add_summary
 from generator.render.suggestions import match_list
-from generator.schema import RecordData, Taxonomy, Text
+from generator.schema import ProcessKey, RecordData, Taxonomy, Text
 from generator.types.checks import unknown_keys
 from generator.vocabulary import (
     PRACTICE_KIND,
@@ -37,37 +37,57 @@ class Practice(RecordData):
 
     kind: PracticeKind = Field(
         "good-practice",
+        title="Soort",
         description="Soort: good-practice, tip of product (versterkingsproduct of -instrument).",
     )
     status: PracticeStatus = Field(
         "idee",
+        title="Status",
         description="Stand: idee, toegepast of beproefd (bewezen bij een echt incident).",
     )
     date: DateField | None = Field(
-        None, description="Datum van vastleggen; standaard de vroegste van de sessies."
+        None,
+        title="Datum",
+        description="Datum van vastleggen; standaard de vroegste van de sessies.",
     )
-    sessions: list[str] = Field([], description="Sessies waar de praktijk is ingebracht (ids).")
-    regions: list[str] = Field([], description="Regio's waar de praktijk vandaan komt.")
+    sessions: list[str] = Field(
+        [], title="Sessies", description="Sessies waar de praktijk is ingebracht (ids)."
+    )
+    regions: list[str] = Field(
+        [], title="Regio's", description="Regio's waar de praktijk vandaan komt."
+    )
     role: Text | None = Field(
-        None, description="Functie van de inbrenger, nooit de naam van een persoon."
+        None,
+        title="Ingebracht door (functie)",
+        description="Functie van de inbrenger, nooit de naam van een persoon.",
     )
-    addresses: list[str] = Field([], description="Knelpunten waar de praktijk bij helpt (ids).")
-    incidents: list[str] = Field([], description="Standaardincidenten waarvoor hij geldt (ids).")
+    addresses: list[str] = Field(
+        [], title="Helpt bij knelpunten", description="Knelpunten waar de praktijk bij helpt (ids)."
+    )
+    incidents: list[str] = Field(
+        [], title="Standaardincidenten", description="Standaardincidenten waarvoor hij geldt (ids)."
+    )
     use_for: list[UseFor] = Field(
-        [], description="Bruikbaar voor: draaiboek, oefenen, evalueren, opleiden."
-    )
-    processes: list[str] = Field(
         [],
+        title="Bruikbaar voor",
+        description="Bruikbaar voor: draaiboek, oefenen, evalueren, opleiden.",
+    )
+    processes: list[ProcessKey] = Field(
+        [],
+        title="Processen",
         description="Processen van de bevolkingszorg waar het om gaat: sleutels uit "
         "content/taxonomy.yml.",
     )
     proven_in: Text | None = Field(
         None,
+        title="Beproefd bij",
         description="Het echte incident waarbij de praktijk werkte, als dat niet in een "
         "leerarena in 'sessions' was, in een paar woorden (geen namen van personen).",
     )
     proven_date: DateField | None = Field(
-        None, description="Wanneer dat incident was (JJJJ-MM-DD, JJJJ-MM of JJJJ)."
+        None,
+        title="Beproefd op",
+        description="Wanneer dat incident was (JJJJ-MM-DD, JJJJ-MM of JJJJ).",
     )
 
 

@@ -14,16 +14,26 @@ from generator.schema import RecordData, Text
 class Project(RecordData):
     """Een projectpagina met kenmerken."""
 
-    number: Text | None = Field(None, description="Projectnummer (tussen aanhalingstekens).")
+    number: Text | None = Field(
+        None, title="Projectnummer", description="Projectnummer (tussen aanhalingstekens)."
+    )
     start: DateField | None = Field(
-        None, description="Begin: een datum (JJJJ-MM-DD), een maand (JJJJ-MM) of een jaartal."
+        None,
+        title="Begin",
+        description="Begin: een datum (JJJJ-MM-DD), een maand (JJJJ-MM) of een jaartal.",
     )
     end: DateField | None = Field(
-        None, description="Einde: een datum (JJJJ-MM-DD), een maand (JJJJ-MM) of een jaartal."
+        None,
+        title="Einde",
+        description="Einde: een datum (JJJJ-MM-DD), een maand (JJJJ-MM) of een jaartal.",
     )
-    lead: Text | None = Field(None, description="Projectleiding, als openbare functie.")
-    organisation: Text | None = Field(None, description="Verantwoordelijke organisatie.")
-    topics: list[Text] = Field([], description="Onderwerpen.")
+    lead: Text | None = Field(
+        None, title="Projectleiding", description="Projectleiding, als openbare functie."
+    )
+    organisation: Text | None = Field(
+        None, title="Verantwoordelijke organisatie", description="Verantwoordelijke organisatie."
+    )
+    topics: list[Text] = Field([], title="Onderwerpen", description="Onderwerpen.")
 
 
 def page(page: Page, record: Record[Project]) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Annotated
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from generator.dates import DateField
 from generator.diagnostics import Diagnostic
@@ -13,7 +13,7 @@ from generator.messages import diagnostic
 from generator.model import Facet, Record, RecordType, Scaffold
 from generator.render.formatting import badge, dutch_date, text
 from generator.render.page import Page, add_body, add_summary, unique
-from generator.schema import RecordData, Strict, Taxonomy, Text
+from generator.schema import Paragraph, RecordData, Strict, Taxonomy, Text, ThemeKey
 from generator.types.checks import unknown_keys
 from generator.vocabulary import (
     PROGRESS_STATUS,
@@ -26,29 +26,42 @@ from generator.vocabulary import (
 class Assessment(Strict):
     """Een beoordeling van de voortgang op één thema op een peildatum."""
 
+    model_config = ConfigDict(title="Beoordeling")
+
     date: DateField = Field(
-        description="Peildatum van de beoordeling (JJJJ-MM-DD, of JJJJ-MM of JJJJ)."
+        title="Peildatum",
+        description="Peildatum van de beoordeling (JJJJ-MM-DD, of JJJJ-MM of JJJJ).",
     )
-    theme: str = Field(description="Thema: een sleutel uit content/taxonomy.yml.")
+    theme: ThemeKey = Field(
+        title="Thema", description="Thema: een sleutel uit content/taxonomy.yml."
+    )
     status: ProgressStatus = Field(
-        description="Stand: niet-gestart, in-voorbereiding, in-uitvoering of gerealiseerd."
+        title="Status",
+        description="Stand: niet-gestart, in-voorbereiding, in-uitvoering of gerealiseerd.",
     )
-    note: Text | None = Field(None, description="Toelichting: waar de beoordeling op berust.")
+    note: Paragraph | None = Field(
+        None, title="Toelichting", description="Toelichting: waar de beoordeling op berust."
+    )
 
 
 class Region(RecordData):
     """Een veiligheidsregio en de voortgang van de implementatie."""
 
-    code: Text = Field(description="Regiocode, bijvoorbeeld VRU; uniek.")
+    code: Text = Field(title="Code", description="Regiocode, bijvoorbeeld VRU; uniek.")
     municipalities: Annotated[int, Field(ge=0)] | None = Field(
-        None, description="Aantal gemeenten."
+        None, title="Aantal gemeenten", description="Aantal gemeenten."
     )
-    partners: list[str] = Field([], description="Regio's waarmee functies worden gedeeld.")
+    partners: list[str] = Field(
+        [], title="Werkt samen met", description="Regio's waarmee functies worden gedeeld."
+    )
     progress: list[Assessment] = Field(
-        [], description="Voortgang: beoordelingen met date, theme, status en note."
+        [],
+        title="Voortgang",
+        description="Voortgang: beoordelingen met date, theme, status en note.",
     )
     progress_visibility: ProgressVisibility = Field(
         "internal",
+        title="Voortgang openbaar",
         description="Voortgang per regio is eerst voor de regio zelf: alleen bij public staat "
         "hij op de openbare site; anders telt daar alleen dat de regio een thema beoordeelde.",
     )

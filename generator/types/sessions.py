@@ -22,21 +22,31 @@ class Session(RecordData):
     """Een sessie (bijeenkomst) met het verslag als tekst."""
 
     date: DateField = Field(
+        title="Datum",
         description="Dag van de sessie (JJJJ-MM-DD); JJJJ-MM of JJJJ als de bron alleen de "
-        "maand of het jaar noemt."
+        "maand of het jaar noemt.",
     )
-    kind: SessionKind = Field(description="Soort: regionaal, thematisch, leerarena of pilot.")
+    kind: SessionKind = Field(
+        title="Soort", description="Soort: regionaal, thematisch, leerarena of pilot."
+    )
     regions: Annotated[list[str], Field(min_length=1)] = Field(
-        description="Deelnemende regio's: id of code (VRU); een regionale sessie heeft er 2 of 3."
+        title="Regio's",
+        description="Deelnemende regio's: id of code (VRU); een regionale sessie heeft er 2 of 3.",
     )
-    location: Text | None = Field(None, description="Plaats van de sessie.")
+    location: Text | None = Field(None, title="Plaats", description="Plaats van de sessie.")
     participants: Annotated[int, Field(ge=0)] | None = Field(
-        None, description="Aantal deelnemers; het format gaat uit van hoogstens 15."
+        None,
+        title="Aantal deelnemers",
+        description="Aantal deelnemers; het format gaat uit van hoogstens 15.",
     )
     incident: str | None = Field(
-        None, description="Het standaardincident dat in de sessie is uitgewerkt (id)."
+        None,
+        title="Standaardincident",
+        description="Het standaardincident dat in de sessie is uitgewerkt (id).",
     )
-    project: str | None = Field(None, description="Het project waar de sessie bij hoort (id).")
+    project: str | None = Field(
+        None, title="Project", description="Het project waar de sessie bij hoort (id)."
+    )
 
 
 def check(record: Record[Session], taxonomy: Taxonomy | None) -> list[Diagnostic]:
