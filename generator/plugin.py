@@ -7,6 +7,7 @@ move to another engine replaces. Generated pages live in memory only, never in t
 from __future__ import annotations
 
 import logging
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -14,13 +15,14 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 
 from generator.diagnostics import count
 from generator.load import CONTENT_DIR
 from generator.pipeline import generate
 from generator.render.site import RenderOptions
 from generator.sanitize import sanitize_page
+from generator.settings import SiteSettings, example_values
 from generator.vocabulary import EDITIONS, edition_named
 
 if TYPE_CHECKING:
@@ -31,6 +33,8 @@ if TYPE_CHECKING:
 
 # Under "mkdocs." so that MkDocs' strict mode counts our warnings.
 log = logging.getLogger("mkdocs.plugins.kennisbank")
+# Not under "mkdocs.": a local build shows these warnings but does not stop on them.
+advice = logging.getLogger("kennisbank.publiceren")
 
 OFFLINE_DOWNLOAD = "downloads/kennisbank-offline.zip"
 NO_SITE_URL = (
@@ -38,6 +42,15 @@ NO_SITE_URL = (
     "e-mailversies van de kennisbrieven geen links bevatten en worden ze niet gemaakt. Vul "
     "site_url in, bijvoorbeeld 'site_url: https://kennisbank.example.nl/'."
 )
+EXAMPLES = (
+    "mkdocs.yml bevat nog voorbeeldwaarden die in feeds, e-mails, open data en security.txt "
+    "terechtkomen: {found}. "
+)
+EXAMPLES_PUBLISHING = (
+    EXAMPLES + "Een publicerende build (KENNISBANK_PUBLICEREN=true) stopt daarom; vul de echte "
+    "adressen in onder site_url en extra.kennisbank in mkdocs.yml."
+)
+EXAMPLES_LOCAL = EXAMPLES + "Voor een lokale build is dat goed; publiceren kan zo niet."
 
 
 class KennisbankConfig(Config):  # type: ignore[no-untyped-call]
@@ -45,6 +58,8 @@ class KennisbankConfig(Config):  # type: ignore[no-untyped-call]
     edition = c.Choice(EDITIONS, default="public")
     # The offline archive to publish and link from the home page (set by `kennisbank build`).
     offline_zip = c.Type(str, default="")
+    # A build that is published (CI on main): example addresses in mkdocs.yml stop it.
+    publishing = c.Type(bool, default=False)
 
 
 class _GeneratedFile(File):
@@ -65,6 +80,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped
     previewing = False
     # `kennisbank serve` rebuilds dirty: only pages whose generated Markdown changed.
     dirty = False
+    settings = SiteSettings()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # MkDocs keeps this instance across the rebuilds of one `serve`.
@@ -73,11 +89,24 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped
         self._previous: dict[str, str] = {}
         self._search_entries: dict[str, list[Any]] = {}
 
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """No example address reaches the public: a publishing build stops on one, a local
+        build (not the preview, which would repeat it on every change) says what is left."""
+        self.settings = SiteSettings.from_config(config.site_url, config.extra)
+        found = example_values(self.settings, date.today())
+        if found and self.config.publishing:
+            raise PluginError(EXAMPLES_PUBLISHING.format(found="; ".join(found)))
+        if found and not self.previewing:
+            advice.warning(EXAMPLES_LOCAL.format(found="; ".join(found)))
+        return config
+
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         edition = edition_named(self.config.edition)
         zip_path = self.config.offline_zip
         options = RenderOptions(
-            offline_download=OFFLINE_DOWNLOAD if zip_path else None, site_url=config.site_url
+            offline_download=OFFLINE_DOWNLOAD if zip_path else None,
+            site_url=config.site_url,
+            settings=self.settings,
         )
         if not config.site_url:
             log.warning(NO_SITE_URL)
@@ -110,6 +139,9 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped
                 _GeneratedFile, _GeneratedFile.generated(config, path, content=markdown)
             )
             generated.changed = not self.dirty or self._previous.get(path) != markdown
+            if path.startswith("."):
+                # MkDocs leaves out files whose path starts with a dot; .well-known/ is meant.
+                generated.inclusion = InclusionLevel.INCLUDED
             files.append(generated)
         if self.dirty:
             self._previous = dict(site.output)

@@ -25,8 +25,11 @@ RECORDS = [
 OTHER = [
     "themas/zelfredzaamheid/",
     "voortgang/",
+    "regios/zeeland/",  # a region the knowledge base holds nothing about yet
     "kennisbrief/",
     "kennisbrief/2016-q1/",
+    "kennisbrief/abonneren/",
+    "data/",
     "over/",
     "bijdragen/",
     "bijdragen/velden/",
