@@ -165,7 +165,7 @@ def _holds_int(annotation: Any) -> bool:
 
 
 def test_a_cell_that_a_spreadsheet_would_run_is_defused(tmp_path: Path) -> None:
-    from generator.render.opendata import records_csv
+    from generator.render.opendata import records, records_csv
     from tests.conftest import make_tree
 
     root = make_tree(
@@ -177,7 +177,8 @@ def test_a_cell_that_a_spreadsheet_would_run_is_defused(tmp_path: Path) -> None:
     )
     graph = check(root).graph
     projects = _type("projects")
-    table = records_csv(graph, projects, "https://kb.example/")["projects.csv"]
+    rows = records(graph, projects, "https://kb.example/")
+    table = records_csv(projects, rows)["projects.csv"]
     row = next(r for r in csv.DictReader(io.StringIO(table)) if r["id"] == "formule")
     assert row["title"] == '\'=HYPERLINK("http://x")'
     assert row["topics"] == '["+1", "gewoon"]'  # free text: a JSON list, not split on ';'

@@ -88,18 +88,17 @@ def record_data(graph: Graph, record: Record[Any], site_url: str) -> dict[str, A
     }
 
 
-def records_json(graph: Graph, record_type: RecordType[Any], site_url: str) -> str:
-    rows = [record_data(graph, r, site_url) for r in graph.of_type(record_type)]
-    return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+def records(graph: Graph, record_type: RecordType[Any], site_url: str) -> list[dict[str, Any]]:
+    """The type's records as open data, in id order."""
+    return [record_data(graph, r, site_url) for r in graph.of_type(record_type)]
 
 
-def records_csv(graph: Graph, record_type: RecordType[Any], site_url: str) -> dict[str, str]:
+def records_csv(record_type: RecordType[Any], rows: list[dict[str, Any]]) -> dict[str, str]:
     """The type's table, and one table per list of objects (`regions-progress.csv`), whose rows
     carry their record's id in the column `id`."""
     nested = nested_fields(record_type)
     columns = ["id", *(n for n in record_type.schema.model_fields if n not in nested)]
     columns += ["body", "url"]
-    rows = [record_data(graph, r, site_url) for r in graph.of_type(record_type)]
     tables = {
         f"{record_type.name}.csv": _csv(
             columns, ([_cell(record_type, c, row[c]) for c in columns] for row in rows)
@@ -304,8 +303,9 @@ def data_files(graph: Graph, settings: SiteSettings, site_url: str) -> dict[str,
     files: dict[str, str] = {}
     for record_type in REGISTRY:
         name = record_type.name
-        files[addresses.data_file(f"{name}.json")] = records_json(graph, record_type, site_url)
-        for table, content in records_csv(graph, record_type, site_url).items():
+        rows = records(graph, record_type, site_url)
+        files[addresses.data_file(f"{name}.json")] = _json(rows)
+        for table, content in records_csv(record_type, rows).items():
             files[addresses.data_file(table)] = content
         files[_schema_path(name)] = _json(record_schema(record_type))
     files[addresses.data_file(f"{TAXONOMY}.json")] = _json(taxonomy_data(graph))

@@ -95,7 +95,7 @@ def _feeds(page: Page, made: set[str]) -> None:
             name = feed.title.split(": ", 1)[-1].capitalize()
             page.add(f"- [{text(name)}]({page.to(feed.path)}): {text(feed.subtitle)}")
     page.blank()
-    themes = [f for f in theme_feeds(page.graph) if f.path in made and f.theme is not None]
+    themes = [f for f in theme_feeds(page.graph) if f.path in made]
     page.heading(3, "Per thema", searchable=False)
     page.add("Nieuwe sessies, praktijken, knelpunten en meer over één thema.", "")
     for feed in themes:
