@@ -187,13 +187,12 @@ def _progress(page: Page, record: Record[Region]) -> None:
             "",
         )
         return
-    page.add("| Peildatum | Thema | Status | Toelichting |", "| --- | --- | --- | --- |")
+    # A list, not a table: the notes are paragraphs, which a table on a phone squeezes into a
+    # column out of view.
     for item in sorted(record.data.progress, key=lambda a: (a.date, a.theme)):
         status = badge("voortgang", item.status, PROGRESS_STATUS.label(item.status))
-        page.add(
-            f"| {text(dutch_date(item.date))} | {page.theme(item.theme)} | {status} "
-            f"| {text(item.note or '–')} |"
-        )
+        line = f"- **{text(dutch_date(item.date))}** · {page.theme(item.theme)} · {status}"
+        page.add(line + (f"  \n  {text(item.note)}" if item.note else ""))
     page.blank()
     page.add(f"Hoe het hele land ervoor staat, leest u in {national}.", "")
 
