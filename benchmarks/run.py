@@ -92,6 +92,7 @@ def plain_tree(corpus: Path) -> Path:
     plain = corpus / "plain"
     docs = plain / "docs"
     shutil.copytree(corpus / "docs", docs)
+    shutil.copytree(corpus / "overrides", plain / "overrides")
     for path, text in render(check(corpus).graph).items():
         target = docs / path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -100,6 +101,7 @@ def plain_tree(corpus: Path) -> Path:
         (corpus / "mkdocs.yml")
         .read_text(encoding="utf-8")
         .replace("!ENV [KENNISBANK_EDITION, public]", "public")
+        .replace("!ENV [KENNISBANK_PUBLICEREN, false]", "false")
     )
     config["plugins"] = [p for p in config["plugins"] if "kennisbank" not in str(p)]
     (plain / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")

@@ -27,7 +27,7 @@ from generator.dutch_argparse import DutchArgumentParser, arguments, options
 from generator.export import ENGINES
 from generator.pipeline import check
 from generator.scaffold import record_id, scaffold
-from generator.schema import KennisbriefIntro, Taxonomy
+from generator.schema import KennisbriefIntro, Taxonomy, json_schema
 from generator.types import REGISTRY, by_alias
 from generator.vocabulary import Edition
 
@@ -116,8 +116,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
     models: dict[str, type[BaseModel]] = {"taxonomy": Taxonomy, "kennisbrieven": KennisbriefIntro}
     models.update({record_type.name: record_type.schema for record_type in REGISTRY})
     for name, model in models.items():
-        schema = model.model_json_schema()
-        schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+        schema = json_schema(model)
         path = target / f"{name}.schema.json"
         path.write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         print(path.as_posix())
@@ -360,6 +359,10 @@ class _BuildLogHandler(logging.Handler):
         stream = sys.stderr if record.levelno >= logging.WARNING else sys.stdout
         if record.name.startswith("mkdocs.plugins.kennisbank"):
             print(message, file=stream)
+        elif record.name.startswith("kennisbank"):
+            # Advice that does not stop a build (generator/plugin.py: example addresses).
+            level = self.LEVELS.get(record.levelname, record.levelname.lower())
+            print(f"{level}: {message}", file=stream)
         else:
             level = self.LEVELS.get(record.levelname, record.levelname.lower())
             print(f"{level} (MkDocs): {message}", file=stream)
@@ -367,14 +370,16 @@ class _BuildLogHandler(logging.Handler):
 
 @contextmanager
 def _print_build_log() -> Iterator[None]:
-    logger = logging.getLogger("mkdocs")
+    loggers = [logging.getLogger("mkdocs"), logging.getLogger("kennisbank")]
     # Warnings and errors only: MkDocs' progress lines are English and say nothing new.
     handler = _BuildLogHandler(logging.WARNING)
-    logger.addHandler(handler)
+    for logger in loggers:
+        logger.addHandler(handler)
     try:
         yield
     finally:
-        logger.removeHandler(handler)
+        for logger in loggers:
+            logger.removeHandler(handler)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -24,6 +24,7 @@ from generator.diagnostics import Diagnostic
 from generator.load import CONTENT_DIR
 from generator.pipeline import generate
 from generator.render.site import RenderOptions
+from generator.settings import SiteSettings
 from generator.vocabulary import Edition
 
 Engine = Literal["zensical", "mkdocs"]
@@ -73,7 +74,11 @@ def export(request: ExportRequest) -> ExportReport:
         return report
     config = load_config(config_path)
     docs_dir = (request.root / str(config.get("docs_dir", DOCS))).resolve()
-    site = generate(request.root, request.edition, RenderOptions(site_url=config.get("site_url")))
+    site_url = config.get("site_url")
+    options = RenderOptions(
+        site_url=site_url, settings=SiteSettings.from_config(site_url, config.get("extra"))
+    )
+    site = generate(request.root, request.edition, options)
     report.diagnostics = site.diagnostics
     if site.has_errors:
         return report
@@ -103,6 +108,10 @@ def export(request: ExportRequest) -> ExportReport:
         shutil.copyfile(source, destination)
     shutil.rmtree(target / DOCS, ignore_errors=True)
     staging.rename(target / DOCS)
+    overrides = _custom_dir(config)
+    if overrides and (request.root / overrides).is_dir():
+        # The theme overrides (feed autodiscovery, the sitemap's dates) go along as they are.
+        shutil.copytree(request.root / overrides, target / overrides)
 
     config_file = target / CONFIG_FILES[request.engine]
     config_file.write_text(engine_config(config, request.engine), encoding="utf-8")
@@ -111,12 +120,22 @@ def export(request: ExportRequest) -> ExportReport:
         "engine": request.engine,
         "edition": request.edition,
         "config": config_file.name,
+        "overrides": overrides or "",
     }
     (target / MARKER).write_text(json.dumps(marker, indent=2) + "\n", encoding="utf-8")
     report.ok = True
     report.pages = len(site.output)
     report.config_file = config_file
     return report
+
+
+def _custom_dir(config: Mapping[str, Any]) -> str:
+    """theme.custom_dir of mkdocs.yml: a folder beside it, relative (or nothing)."""
+    theme = config.get("theme")
+    found = theme.get("custom_dir") if isinstance(theme, Mapping) else None
+    if not isinstance(found, str) or not found or Path(found).is_absolute() or ".." in found:
+        return ""
+    return found
 
 
 def is_export(folder: Path) -> bool:
@@ -166,6 +185,10 @@ def _clear_previous(target: Path) -> None:
     for name in CONFIG_FILES.values():
         (target / name).unlink(missing_ok=True)
     shutil.rmtree(target / DOCS, ignore_errors=True)
+    marker = json.loads((target / MARKER).read_text(encoding="utf-8"))
+    overrides = marker.get("overrides")
+    if isinstance(overrides, str) and overrides and not Path(overrides).is_absolute():
+        shutil.rmtree(target / overrides, ignore_errors=True)
 
 
 # --- configuration ----------------------------------------------------------------------------

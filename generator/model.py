@@ -113,9 +113,22 @@ class RecordType(Generic[D]):
         Callable[[Sequence[Record[D]], Mapping[Key, Record[Any]]], list[Diagnostic]] | None
     ) = None
     details: Callable[[D], list[str]] | None = None  # badges beside the title in lists
+    # The name people use when it is shorter than the title ("Utrecht" for "Veiligheidsregio
+    # Utrecht"): lists of the type show it and every list sorts by it.
+    short_title: Callable[[D], str] | None = None
+    # What the type's own index says of a record beyond its fields, from the graph (a region:
+    # how much of the knowledge base is about it). Typed loosely, like `page`.
+    index_details: Callable[[Any, Record[D]], list[str]] | None = None
+    # Fields an edition must leave out of a record's open data, though the record is in it (a
+    # region's progress that is not public): (edition, data) -> field names.
+    withheld: Callable[[Edition, D], tuple[str, ...]] | None = None
     facets: tuple[Facet[D], ...] = ()  # besides region, theme and year, which every type has
     nested: tuple[tuple[str, type[BaseModel]], ...] = ()  # (title, model) of lists of objects
     scaffold: Scaffold = field(default_factory=Scaffold)
+
+    def list_title(self, data: D) -> str:
+        """The name of a record in lists: its short title, or its title."""
+        return self.short_title(data) if self.short_title else data.title
 
     def own_date(self, data: D) -> PartialDate | None:
         if not self.date_field:

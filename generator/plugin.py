@@ -7,6 +7,7 @@ move to another engine replaces. Generated pages live in memory only, never in t
 from __future__ import annotations
 
 import logging
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -14,7 +15,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 
 from generator.beheer import SITE_FOLDER, CmsMissing, site_files
 from generator.cms import ContentFacts, cms_config, config_yaml
@@ -23,6 +24,7 @@ from generator.load import CONTENT_DIR
 from generator.pipeline import generate
 from generator.render.site import RenderOptions
 from generator.sanitize import sanitize_page
+from generator.settings import SiteSettings, example_values
 from generator.vocabulary import EDITIONS, edition_named
 
 if TYPE_CHECKING:
@@ -33,6 +35,8 @@ if TYPE_CHECKING:
 
 # Under "mkdocs." so that MkDocs' strict mode counts our warnings.
 log = logging.getLogger("mkdocs.plugins.kennisbank")
+# Not under "mkdocs.": a local build shows these warnings but does not stop on them.
+advice = logging.getLogger("kennisbank.publiceren")
 
 OFFLINE_DOWNLOAD = "downloads/kennisbank-offline.zip"
 NO_SITE_URL = (
@@ -40,6 +44,15 @@ NO_SITE_URL = (
     "e-mailversies van de kennisbrieven geen links bevatten en worden ze niet gemaakt. Vul "
     "site_url in, bijvoorbeeld 'site_url: https://kennisbank.example.nl/'."
 )
+EXAMPLES = (
+    "mkdocs.yml bevat nog voorbeeldwaarden die in feeds, e-mails, open data en security.txt "
+    "terechtkomen: {found}. "
+)
+EXAMPLES_PUBLISHING = (
+    EXAMPLES + "Een publicerende build (KENNISBANK_PUBLICEREN=true) stopt daarom; vul de echte "
+    "adressen in onder site_url en extra.kennisbank in mkdocs.yml."
+)
+EXAMPLES_LOCAL = EXAMPLES + "Voor een lokale build is dat goed; publiceren kan zo niet."
 
 
 class KennisbankConfig(Config):  # type: ignore[no-untyped-call]
@@ -52,6 +65,8 @@ class KennisbankConfig(Config):  # type: ignore[no-untyped-call]
     # Without settings there is no /beheer/.
     cms = c.Type(dict, default={})
     cms_dir = c.Type(str, default="beheer")
+    # A build that is published (CI on main): example addresses in mkdocs.yml stop it.
+    publishing = c.Type(bool, default=False)
 
 
 class _GeneratedFile(File):
@@ -72,6 +87,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped
     previewing = False
     # `kennisbank serve` rebuilds dirty: only pages whose generated Markdown changed.
     dirty = False
+    settings = SiteSettings()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # MkDocs keeps this instance across the rebuilds of one `serve`.
@@ -80,11 +96,24 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped
         self._previous: dict[str, str] = {}
         self._search_entries: dict[str, list[Any]] = {}
 
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """No example address reaches the public: a publishing build stops on one, a local
+        build (not the preview, which would repeat it on every change) says what is left."""
+        self.settings = SiteSettings.from_config(config.site_url, config.extra)
+        found = example_values(self.settings, date.today())
+        if found and self.config.publishing:
+            raise PluginError(EXAMPLES_PUBLISHING.format(found="; ".join(found)))
+        if found and not self.previewing:
+            advice.warning(EXAMPLES_LOCAL.format(found="; ".join(found)))
+        return config
+
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         edition = edition_named(self.config.edition)
         zip_path = self.config.offline_zip
         options = RenderOptions(
-            offline_download=OFFLINE_DOWNLOAD if zip_path else None, site_url=config.site_url
+            offline_download=OFFLINE_DOWNLOAD if zip_path else None,
+            site_url=config.site_url,
+            settings=self.settings,
         )
         if not config.site_url:
             log.warning(NO_SITE_URL)
@@ -117,6 +146,9 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped
                 _GeneratedFile, _GeneratedFile.generated(config, path, content=markdown)
             )
             generated.changed = not self.dirty or self._previous.get(path) != markdown
+            if path.startswith("."):
+                # MkDocs leaves out files whose path starts with a dot; .well-known/ is meant.
+                generated.inclusion = InclusionLevel.INCLUDED
             files.append(generated)
         for path, source in site.attachments.items():
             if files.get_file_from_path(path) is not None:

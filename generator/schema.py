@@ -8,7 +8,7 @@ Each record type's own fields live with the rest of that type in generator/types
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -128,3 +128,10 @@ class Taxonomy(Strict):
         title="Openbare contactgegevens",
         description="Openbare dienstadressen en -nummers die de privacycontrole toestaat.",
     )
+
+
+def json_schema(model: type[BaseModel]) -> dict[str, Any]:
+    """A model's JSON Schema (draft 2020-12): for editors' tools and for the open data."""
+    schema = model.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return schema

@@ -24,6 +24,7 @@ from generator.cli import main
 from generator.export import MARKER, load_config
 from generator.pipeline import generate
 from generator.render.site import RenderOptions
+from generator.settings import SiteSettings
 from tests.site_support import (
     FIXTURES,
     ROOT,
@@ -218,7 +219,10 @@ def test_plugin_and_export_hand_out_identical_pages(
     }
     assert exported == plugin_pages
     # And both are what the pipeline generates: its pages, and the attachments they link to.
-    options = RenderOptions(site_url=f"https://{SITE_HOST}/")
+    config = load_config(project / "mkdocs.yml")
+    site_url = f"https://{SITE_HOST}/"
+    settings = SiteSettings.from_config(site_url, config.get("extra"))
+    options = RenderOptions(site_url=site_url, settings=settings)
     generated = generate(project, "public", options)
     pages = {path: text.encode("utf-8") for path, text in generated.output.items()}
     files = {path: source.read_bytes() for path, source in generated.attachments.items()}

@@ -4,7 +4,6 @@ fixing the file clears them on the next rebuild. Runs the real command on a free
 from __future__ import annotations
 
 import json
-import shutil
 import socket
 import subprocess
 import sys
@@ -16,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import TreeFactory
+from tests.site_support import copy_setup
 
 REPO = Path(__file__).parent.parent
 BROKEN = "---\ntitle: Groepsapp\nsessions: [sessie-midden]\nstatus: klaar\n---\nTekst.\n"
@@ -51,8 +51,7 @@ Serving = tuple[Path, str, "subprocess.Popen[str]"]
 @pytest.fixture
 def serving(tree: TreeFactory) -> Iterator[Serving]:
     root = tree({"content/practices/groepsapp.md": BROKEN})
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(REPO / "docs", root / "docs")
+    copy_setup(root)
     port = _free_port()
     process = subprocess.Popen(
         [
@@ -107,8 +106,7 @@ def test_problems_show_on_the_pages_and_clear_when_fixed(serving: Serving) -> No
 
 def test_a_build_still_stops_on_the_same_problem(tree: TreeFactory) -> None:
     root = tree({"content/practices/groepsapp.md": BROKEN})
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(REPO / "docs", root / "docs")
+    copy_setup(root)
     result = subprocess.run(
         [sys.executable, "-m", "generator", "--root", str(root), "build", "--no-offline"],
         capture_output=True,

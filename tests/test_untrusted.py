@@ -22,7 +22,7 @@ from generator.markup import EXTENSIONS, findings
 from generator.pipeline import check, generate
 from generator.render.site import RenderOptions
 from generator.sanitize import sanitize_email, sanitize_page
-from tests.site_support import ROOT, Built, build_fixture, require_clean
+from tests.site_support import ROOT, Built, build_fixture, copy_setup, require_clean
 
 UNTRUSTED = Path(__file__).parent / "fixtures" / "untrusted"
 SITE_URL = "https://kennisbank.example/"
@@ -279,8 +279,7 @@ def test_nul_in_a_body_stops_the_build_with_a_message(tmp_path: Path) -> None:
     import shutil
 
     shutil.copytree(UNTRUSTED / "content", tmp_path / "content")
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    (tmp_path / "docs").symlink_to(ROOT / "docs", target_is_directory=True)
+    copy_setup(tmp_path, link=True)
     knelpunt = tmp_path / "content/knelpunten/knelpunt-aanval.md"
     knelpunt.write_text(knelpunt.read_text("utf-8") + "Een NUL\x00 in de tekst.\n", "utf-8")
     result = subprocess.run(

@@ -18,7 +18,7 @@ from generator.model import Graph, Kennisbrief, Key, Quarter, RecordType
 from generator.render import addresses
 from generator.render.formatting import frontmatter, text, visibility_banner
 from generator.render.learning import kennisbrief_part
-from generator.render.page import Page, linked_body, plain_intro_summary, sort_keys
+from generator.render.page import Page, last_modified, linked_body, plain_intro_summary, sort_keys
 from generator.render.problems import problem_banner
 from generator.types import SECTION_ORDER
 
@@ -88,7 +88,11 @@ def summary_sentence(issue: Issue) -> str:
 def kennisbrief_page(graph: Graph, issue: Issue, problems: Sequence[Diagnostic] = ()) -> str:
     path = addresses.kennisbrief_path(issue.quarter)
     page = Page(graph, path)
-    page.add(frontmatter({"title": issue.title, "description": issue_summary(graph, issue)}))
+    meta: dict[str, object] = {"title": issue.title, "description": issue_summary(graph, issue)}
+    lastmod = last_modified(graph, [k for keys in issue.records.values() for k in keys])
+    if lastmod:
+        meta["lastmod"] = lastmod
+    page.add(frontmatter(meta))
     page.add(f"# {text(issue.title)}", "")
     if problems:
         page.add(problem_banner(problems, everywhere=False))
@@ -111,8 +115,8 @@ def kennisbrief_page(graph: Graph, issue: Issue, problems: Sequence[Diagnostic] 
     page.add(
         f"- [Voortgang van de invoering]({page.to(addresses.PROGRESS)}): de landelijke stand "
         "per thema.",
-        f"- [Alle kennisbrieven]({page.to(addresses.kennisbrief_index())}), ook als "
-        f"[feed]({page.to(addresses.FEED_KENNISBRIEVEN)}).",
+        f"- [Alle kennisbrieven]({page.to(addresses.kennisbrief_index())}); "
+        f"[abonneren]({page.to(addresses.SUBSCRIBE)}) per e-mail of als feed.",
         f"- [Deze kennisbrief als e-mail]({page.to(addresses.kennisbrief_email(issue.quarter))}): "
         "een los HTML-bestand om te versturen.",
     )
@@ -132,9 +136,8 @@ def kennisbrief_index(graph: Graph, found: list[Issue]) -> str:
     page.add(f"# {INDEX_TITLE}", "")
     page.add(
         "Elk kwartaal een kennisbrief met wat er in de kennisbank bij kwam: sessies, "
-        "praktijken, knelpunten en meer. Volg ze via de "
-        f"[feed van kennisbrieven]({page.to(addresses.FEED_KENNISBRIEVEN)}) of de "
-        f"[feed van nieuwe records]({page.to(addresses.FEED_RECORDS)}) in uw feedlezer.",
+        "praktijken, knelpunten en meer. U kunt hem per e-mail ontvangen of volgen met een "
+        f"feedlezer: zie [Abonneren]({page.to(addresses.SUBSCRIBE)}).",
         "",
     )
     if not found:

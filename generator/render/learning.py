@@ -162,9 +162,10 @@ def _maturity_trend(page: Page) -> None:
     page.blank()
 
 
-def kennisbrief_part(page: Page, quarter: Quarter) -> list[str]:
+def kennisbrief_part(page: Page, quarter: Quarter, *, compact: bool = False) -> list[str]:
     """Markdown for a kennisbrief: knelpunten without an answer and the practices per theme at
-    the end of `quarter` (page and e-mail alike)."""
+    the end of `quarter` (page and e-mail alike; `compact`: the counts as a list, for a mail
+    client on a phone, which cannot scroll a table of five columns)."""
     graph = page.graph
     end = maturity.quarter_end(quarter)
     found = unanswered(graph, end)
@@ -194,11 +195,11 @@ def kennisbrief_part(page: Page, quarter: Quarter) -> list[str]:
     if new:
         lines.append("")
     lines += [f"Zie [alle {UNANSWERED_TITLE.lower()}]({page.to(addresses.UNANSWERED)}).", ""]
-    lines += _maturity_lines(page, quarter, end)
+    lines += _maturity_lines(page, quarter, end, compact)
     return lines
 
 
-def _maturity_lines(page: Page, quarter: Quarter, end: date) -> list[str]:
+def _maturity_lines(page: Page, quarter: Quarter, end: date, compact: bool) -> list[str]:
     graph = page.graph
     now = maturity.counts(graph, end)
     if not now.total:
@@ -209,7 +210,7 @@ def _maturity_lines(page: Page, quarter: Quarter, end: date) -> list[str]:
         "",
         f"Eind {text(quarter.label)}, met tussen haakjes het verschil met een kwartaal eerder.",
         "",
-        *_counts_table(page, now, before),
+        *(_counts_list(page, now, before) if compact else _counts_table(page, now, before)),
         "",
     ]
 
@@ -227,6 +228,27 @@ def _counts_table(
     total = _cells(now.total, before.total if before else None)
     rows.append(_row(["**Alle praktijken**", *(f"**{cell}**" for cell in total)]))
     return rows
+
+
+def _counts_list(page: Page, now: maturity.Counts, before: maturity.Counts) -> list[str]:
+    """The counts of `_counts_table` as one line per theme."""
+    lines = []
+    empty: Counter[str] = Counter()
+    rows = [*now.per_theme.items(), (None, now.total)]
+    for theme, found in rows:
+        earlier = before.total if theme is None else before.per_theme.get(theme, empty)
+        shown = (
+            "**Alle praktijken**"
+            if theme is None
+            else (page.theme(theme) if theme else "Zonder thema")
+        )
+        counts = _cells(found, earlier)[: len(STATUSES)]  # without the total
+        parts = [
+            f"{cell} {PRACTICE_STATUS.label(status).lower()}"
+            for status, cell in zip(STATUSES, counts, strict=True)
+        ]
+        lines.append(f"- {shown}: {', '.join(parts)}")
+    return lines
 
 
 def _cells(found: Counter[str], earlier: Counter[str] | None) -> list[str]:

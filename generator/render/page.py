@@ -29,9 +29,11 @@ SEARCH_EXCLUDE = " { data-search-exclude }"
 class Page:
     """One Markdown page being written; knows its own path, so links come out relative."""
 
-    def __init__(self, graph: Graph, path: str) -> None:
+    def __init__(self, graph: Graph, path: str, feeds: Mapping[str, str] | None = None) -> None:
         self.graph = graph
         self.path = path
+        # The feeds this build makes, path -> title (none without the site's address).
+        self.feeds: Mapping[str, str] = feeds or {}
         self.lines: list[str] = []
 
     def add(self, *lines: str) -> None:
@@ -49,10 +51,16 @@ class Page:
     def to(self, target: str) -> str:
         return addresses.relative(self.path, target)
 
-    def ref(self, key: Key, label: str | None = None) -> str:
-        """A link to a record with its title (or `label`) as text."""
-        shown = label or self.graph.records[key].title
+    def ref(self, key: Key, label: str | None = None, *, short: bool = False) -> str:
+        """A link to a record with its title (`short`: the name people use; or `label`, an
+        editor's own link text) as text."""
+        record = self.graph.records[key]
+        shown = label or (key.type.list_title(record.data) if short else record.title)
         return link(shown, self.to(addresses.page_path(key)))
+
+    def feed(self, path: str) -> str | None:
+        """A relative link to a feed of this build, or None when the build makes none."""
+        return self.to(path) if path in self.feeds else None
 
     def refs(self, keys: Iterable[Key]) -> str:
         return ", ".join(self.ref(key) for key in keys)
@@ -188,12 +196,35 @@ def fact_line(graph: Graph, record: Record[Any]) -> str:
 
 
 def sort_keys(graph: Graph, keys: Iterable[Key]) -> list[Key]:
-    """Newest first where records have dates; then by title, so lists read naturally."""
-    return sorted(keys, key=lambda k: (-_ordinal(graph.dates.get(k)), graph.records[k].title, k))
+    """Newest first where records have dates; then by the name people use (a region's short
+    title), so lists read naturally."""
+    return sorted(keys, key=lambda k: (-_ordinal(graph.dates.get(k)), _list_name(graph, k), k))
+
+
+def _list_name(graph: Graph, key: Key) -> str:
+    return key.type.list_title(graph.records[key].data).casefold()
 
 
 def unique(keys: Iterable[Key]) -> tuple[Key, ...]:
     return tuple(dict.fromkeys(keys))
+
+
+def last_modified(graph: Graph, keys: Iterable[Key]) -> str | None:
+    """The newest date among records (their last change, or their own or derived date), as
+    the sitemap's `lastmod` wants it: as precise as the source (2016, 2016-03, 2016-03-15)."""
+    found = [
+        when
+        for key in keys
+        if (when := graph.records[key].data.updated or graph.dates.get(key)) is not None
+    ]
+    return max(found).isoformat() if found else None
+
+
+def feed_meta(page: Page, path: str) -> list[dict[str, str]]:
+    """Front matter naming a page's own feed, for the theme's autodiscovery link
+    (overrides/partials/kennisbank-feeds.html); empty when the build makes no such feed."""
+    title = page.feeds.get(path)
+    return [{"href": path, "title": title}] if title else []
 
 
 def _ordinal(value: PartialDate | None) -> int:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from generator.diagnostics import Diagnostic
 from generator.model import Graph, RawRecord, Record
 from generator.render import addresses
 from generator.render.formatting import frontmatter, text, visibility_banner
-from generator.render.page import Page, plain_summary
+from generator.render.page import Page, feed_meta, last_modified, plain_summary
 from generator.render.problems import problem_banner
 
 
@@ -32,15 +32,26 @@ def failed_page(graph: Graph, raw: RawRecord, problems: Sequence[Diagnostic]) ->
     return page.render()
 
 
-def record_page(graph: Graph, record: Record[Any], problems: Sequence[Diagnostic] = ()) -> str:
+def record_page(
+    graph: Graph,
+    record: Record[Any],
+    problems: Sequence[Diagnostic] = (),
+    feeds: Mapping[str, str] | None = None,
+) -> str:
     """Title, metadata, the banners a reader must see first, then the type's own page."""
-    page = Page(graph, addresses.page_path(record.key))
+    page = Page(graph, addresses.page_path(record.key), feeds)
     meta: dict[str, object] = {"title": record.title}
     summary = plain_summary(graph, record)
     if summary:
         meta["description"] = summary
     # The type as a tag: Material shows tags in search results, so visitors see what they found.
     meta["tags"] = [record.key.type.singular]
+    lastmod = last_modified(graph, [record.key])
+    if lastmod:
+        meta["lastmod"] = lastmod
+    own_feed = feed_meta(page, addresses.record_feed(record.key))
+    if own_feed:
+        meta["feeds"] = own_feed
     page.add(frontmatter(meta))
     page.add(f"# {text(record.title)}", "")
     if problems:

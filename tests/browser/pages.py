@@ -27,8 +27,11 @@ OTHER = [
     "themas/zelfredzaamheid/",
     "voortgang/",
     "knelpunten-zonder-antwoord/",
+    "regios/zeeland/",  # a region the knowledge base holds nothing about yet
     "kennisbrief/",
     "kennisbrief/2016-q1/",
+    "kennisbrief/abonneren/",
+    "data/",
     "over/",
     "bijdragen/",
     "bijdragen/velden/",
