@@ -2,25 +2,41 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# Building needs only the runtime dependencies; testing adds the test extra.
 STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
 NODE_STAMP := tests/browser/node_modules/.installed
+CMS_STAMP := beheer/node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve check test lint bench schemas clean
+.PHONY: site serve beheer check test lint bench schemas clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e .
 	touch $(STAMP)
+
+$(TEST_STAMP): $(STAMP)
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(TEST_STAMP)
 
 # Test-only JavaScript (axe-core for the accessibility tests), pinned in package-lock.json.
 $(NODE_STAMP): tests/browser/package-lock.json
 	npm ci --prefix tests/browser --no-audit --no-fund --silent
 	touch $(NODE_STAMP)
 
-site: $(STAMP)  ## check the content and build the public site into site/
+# The browser editor (Decap CMS, served at /beheer/) and its local proxy, pinned in
+# beheer/package-lock.json.
+$(CMS_STAMP): beheer/package-lock.json
+	npm ci --prefix beheer --no-audit --no-fund --silent
+	touch $(CMS_STAMP)
+
+site: $(STAMP) $(CMS_STAMP)  ## check the content and build the public site into site/
 	$(BIN)/kennisbank build
+
+beheer: $(STAMP) $(CMS_STAMP)  ## edit content/ in the browser: http://127.0.0.1:8001/beheer/
+	$(BIN)/kennisbank cms
 
 check: $(STAMP)  ## check the content: every problem with file, line and fix
 	$(BIN)/kennisbank check
@@ -28,15 +44,15 @@ check: $(STAMP)  ## check the content: every problem with file, line and fix
 serve: $(STAMP)  ## live preview on http://127.0.0.1:8000 (drafts included)
 	$(BIN)/kennisbank serve --drafts
 
-test: $(STAMP) $(NODE_STAMP)  ## every test, browser tests included
+test: $(TEST_STAMP) $(NODE_STAMP) $(CMS_STAMP)  ## every test, browser tests included
 	$(BIN)/python -m pytest -q
 
-lint: $(STAMP)  ## ruff (rules and format) and strict mypy over all Python
+lint: $(TEST_STAMP)  ## ruff (rules and format) and strict mypy over all Python
 	$(BIN)/ruff check generator tests benchmarks
 	$(BIN)/ruff format --check generator tests benchmarks
 	$(BIN)/mypy generator tests benchmarks
 
-bench: $(STAMP)  ## speed and memory at 100, 1,000 and 10,000 records
+bench: $(TEST_STAMP) $(NODE_STAMP)  ## speed and memory at 100, 1,000 and 10,000 records
 	$(BIN)/python benchmarks/run.py
 
 schemas: $(STAMP)  ## regenerate the JSON Schemas that editors' tools use

@@ -24,6 +24,8 @@ import yaml
 sys.path.insert(0, str(Path(__file__).parent.parent))
 from benchmarks.preview import preview_seconds
 from benchmarks.profile import profile_build
+from benchmarks.related import RankingTimes, ranking_times
+from benchmarks.related import report as ranking_report
 from benchmarks.search import SearchTimes, search_times
 from benchmarks.synth import write_corpus
 
@@ -54,6 +56,7 @@ class Row:
     load_before: float = 0.0
     load_after: float = 0.0
     profile: list[tuple[str, float, float]] | None = None  # phases of one profiled build
+    ranking: RankingTimes | None = None  # the learning loop's ranking, in one process
 
     @property
     def ratio(self) -> float:
@@ -94,6 +97,7 @@ def plain_tree(corpus: Path) -> Path:
     plain = corpus / "plain"
     docs = plain / "docs"
     shutil.copytree(corpus / "docs", docs)
+    shutil.copytree(corpus / "overrides", plain / "overrides")
     for path, text in render(check(corpus).graph).items():
         target = docs / path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -102,6 +106,7 @@ def plain_tree(corpus: Path) -> Path:
         (corpus / "mkdocs.yml")
         .read_text(encoding="utf-8")
         .replace("!ENV [KENNISBANK_EDITION, public]", "public")
+        .replace("!ENV [KENNISBANK_PUBLICEREN, false]", "false")
     )
     config["plugins"] = [p for p in config["plugins"] if "kennisbank" not in str(p)]
     # Material's own search (lunr), as a plain Material site has it: measured beside ours.
@@ -133,6 +138,7 @@ def measure(records: int, work: Path) -> Row:
         row.preview_s = statistics.median(preview_seconds(corpus))
     if records == max(SIZES):
         row.profile = profile_build(corpus)
+        row.ranking = ranking_times(corpus, records)  # last: it adds words to the corpus
     return row
 
 
@@ -169,6 +175,7 @@ def report(rows: list[Row]) -> str:
         f"- Growth from {mid.records:,} to {big.records:,} records: build time per record "
         f"{growth_time:.2f}×, output bytes per record {growth_bytes:.2f}× (target ≤ 1.2×).",
         *_preview_and_search(rows),
+        *(line for r in rows if r.ranking for line in ranking_report(r.ranking)),
         "",
         *_profile(rows[-1]),
         *_notes(rows),

@@ -182,7 +182,7 @@ def write_corpus(n: int, target: Path, seed: int = 2016) -> dict[str, int]:
             f"role: Adviseur crisisbeheersing van een gemeente\nstatus: toegepast\n"
         )
         _write(content / "practices" / f"praktijk-{i:05d}.md", fields, rng, f"praktijk-{i}")
-    for name in ("mkdocs.yml", "docs"):
+    for name in ("mkdocs.yml", "docs", "overrides"):
         source, copy = REPO / name, target / name
         if source.is_dir():
             shutil.copytree(source, copy, dirs_exist_ok=True)

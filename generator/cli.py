@@ -1,7 +1,8 @@
 """The `kennisbank` command: a thin adapter over the pipeline and the site build.
 
 Content problems are printed, never raised: `path:line:column: fout|waarschuwing: bericht`.
-Exit codes: 0 clean (or only warnings), 1 errors (or warnings with --strict), 2 usage.
+Exit codes: 0 clean, 1 errors or warnings (as the build judges: a warning the file acknowledges
+does not count), 2 usage.
 """
 
 from __future__ import annotations
@@ -10,10 +11,11 @@ import argparse
 import json
 import logging
 import os
+import signal
 import sys
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import date
 from pathlib import Path
 from typing import ClassVar
 
@@ -25,7 +27,7 @@ from generator.dutch_argparse import DutchArgumentParser, arguments, options
 from generator.export import ENGINES
 from generator.pipeline import check
 from generator.scaffold import record_id, scaffold
-from generator.schema import KennisbriefIntro, Taxonomy
+from generator.schema import KennisbriefIntro, Taxonomy, json_schema
 from generator.types import REGISTRY, by_alias
 from generator.vocabulary import Edition
 
@@ -45,9 +47,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     edition: Edition = "internal" if args.internal else "public"
     checked = check(Path(args.root), edition)
     report(checked.diagnostics)
-    print(summary(checked.diagnostics, checked.files))
-    errors = any(d.is_error for d in checked.diagnostics)
-    return EXIT_PROBLEMS if errors or (args.strict and checked.diagnostics) else EXIT_OK
+    print(summary(checked.diagnostics, checked.files, checked.acknowledged))
+    return EXIT_PROBLEMS if checked.diagnostics else EXIT_OK
 
 
 def report(diagnostics: Sequence[Diagnostic]) -> None:
@@ -115,8 +116,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
     models: dict[str, type[BaseModel]] = {"taxonomy": Taxonomy, "kennisbrieven": KennisbriefIntro}
     models.update({record_type.name: record_type.schema for record_type in REGISTRY})
     for name, model in models.items():
-        schema = model.model_json_schema()
-        schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+        schema = json_schema(model)
         path = target / f"{name}.schema.json"
         path.write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         print(path.as_posix())
@@ -141,8 +141,48 @@ def cmd_new(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{ident}.md"
-    path.write_text(scaffold(record_type, args.title, date.today()), encoding="utf-8")
+    path.write_text(scaffold(record_type, args.title), encoding="utf-8")
     print(path.as_posix())
+    return EXIT_OK
+
+
+def cmd_cms_config(args: argparse.Namespace) -> int:
+    from generator.beheer import local_config, site_config
+
+    root = Path(args.root)
+    text = local_config(root, args.local) if args.local else site_config(root)
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+        print(Path(args.output).as_posix())
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def cmd_cms(args: argparse.Namespace) -> int:
+    from generator.beheer import CmsMissing, local_editor
+
+    root = Path(args.root)
+    # A plain `kill` ends this command like Ctrl+C does, so decap-server is stopped with it.
+    signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(EXIT_OK))
+    try:
+        with local_editor(
+            root, root / args.cms_dir, port=args.port, proxy_port=args.proxy_port
+        ) as editor:
+            print(f"De beheeromgeving draait op {editor.url}")
+            print("Wat u daar opslaat, komt direct in content/ van deze map.")
+            if args.no_preview:
+                print("Stop met Ctrl+C.")
+                threading.Event().wait()
+            else:
+                args.drafts = True
+                cmd_serve(args)
+    except CmsMissing as missing:
+        print(f"kennisbank cms: {missing}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except OSError as error:  # a port in use
+        print(f"kennisbank cms: {error.strerror or error}", file=sys.stderr)
+        return EXIT_PROBLEMS
     return EXIT_OK
 
 
@@ -201,9 +241,6 @@ def _parser() -> argparse.ArgumentParser:
     check_parser = commands.add_parser("check", help="controleer alle inhoud en meld elk probleem")
     check_options = options(check_parser)
     check_options.add_argument(
-        "--strict", action="store_true", help="waarschuwingen tellen als fouten"
-    )
-    check_options.add_argument(
         "--internal", action="store_true", help="controleer de interne uitgave"
     )
     check_parser.set_defaults(handler=cmd_check)
@@ -247,6 +284,48 @@ def _parser() -> argparse.ArgumentParser:
     arguments(schema_parser).add_argument("directory", help="map waarin de schema's komen")
     schema_parser.set_defaults(handler=cmd_schema)
 
+    cms_parser = commands.add_parser(
+        "cms", help="bewerk de inhoud in de browser, op uw eigen computer (met voorbeeld)"
+    )
+    cms_options = options(cms_parser)
+    cms_options.add_argument(
+        "--port", type=int, default=8001, help="poort van de beheeromgeving (standaard: 8001)"
+    )
+    cms_options.add_argument(
+        "--proxy-port",
+        type=int,
+        default=8081,
+        help="poort van decap-server, die de bestanden schrijft (standaard: 8081)",
+    )
+    cms_options.add_argument(
+        "--no-preview", action="store_true", help="start niet ook het voorbeeld van de site"
+    )
+    cms_options.add_argument(
+        "--dev-addr",
+        default="127.0.0.1:8000",
+        help="adres en poort van het voorbeeld (standaard: 127.0.0.1:8000)",
+    )
+    cms_options.add_argument(
+        "--cms-dir", default="beheer", help="map met de beheeromgeving (standaard: beheer)"
+    )
+    cms_parser.set_defaults(handler=cmd_cms)
+
+    cms_config_parser = commands.add_parser(
+        "cms-config",
+        help="schrijf de configuratie van de beheeromgeving, gemaakt uit de schema's",
+    )
+    cms_config_options = options(cms_config_parser)
+    cms_config_options.add_argument(
+        "--output", metavar="BESTAND", help="schrijf naar dit bestand (standaard: het scherm)"
+    )
+    cms_config_options.add_argument(
+        "--local",
+        type=int,
+        metavar="POORT",
+        help="voor lokaal bewerken via decap-server op deze poort (zoals `kennisbank cms`)",
+    )
+    cms_config_parser.set_defaults(handler=cmd_cms_config)
+
     export_parser = commands.add_parser(
         "export", help="schrijf de site als gewone Markdown-map voor een andere site-engine"
     )
@@ -280,6 +359,10 @@ class _BuildLogHandler(logging.Handler):
         stream = sys.stderr if record.levelno >= logging.WARNING else sys.stdout
         if record.name.startswith("mkdocs.plugins.kennisbank"):
             print(message, file=stream)
+        elif record.name.startswith("kennisbank"):
+            # Advice that does not stop a build (generator/plugin.py: example addresses).
+            level = self.LEVELS.get(record.levelname, record.levelname.lower())
+            print(f"{level}: {message}", file=stream)
         else:
             level = self.LEVELS.get(record.levelname, record.levelname.lower())
             print(f"{level} (MkDocs): {message}", file=stream)
@@ -287,14 +370,16 @@ class _BuildLogHandler(logging.Handler):
 
 @contextmanager
 def _print_build_log() -> Iterator[None]:
-    logger = logging.getLogger("mkdocs")
+    loggers = [logging.getLogger("mkdocs"), logging.getLogger("kennisbank")]
     # Warnings and errors only: MkDocs' progress lines are English and say nothing new.
     handler = _BuildLogHandler(logging.WARNING)
-    logger.addHandler(handler)
+    for logger in loggers:
+        logger.addHandler(handler)
     try:
         yield
     finally:
-        logger.removeHandler(handler)
+        for logger in loggers:
+            logger.removeHandler(handler)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -54,18 +54,24 @@ def count(diagnostics: Iterable[Diagnostic]) -> tuple[int, int]:
     return errors, warnings
 
 
-def summary(diagnostics: list[Diagnostic], files: int) -> str:
+def summary(diagnostics: list[Diagnostic], files: int, acknowledged: int = 0) -> str:
     """The closing line of `kennisbank check`, in Dutch."""
     errors, warnings = count(diagnostics)
     where = f"{files} {'bestand' if files == 1 else 'bestanden'}"
+    accepted = (
+        f" ({acknowledged} {'waarschuwing' if acknowledged == 1 else 'waarschuwingen'} "
+        "bewust geaccepteerd)"
+        if acknowledged
+        else ""
+    )
     if not errors and not warnings:
-        return f"Geen problemen gevonden in {where}."
+        return f"Geen problemen gevonden in {where}{accepted}."
     parts = []
     if errors:
         parts.append(f"{errors} {'fout' if errors == 1 else 'fouten'}")
     if warnings:
         parts.append(f"{warnings} {'waarschuwing' if warnings == 1 else 'waarschuwingen'}")
-    return f"{' en '.join(parts)} in {where}."
+    return f"{' en '.join(parts)} in {where}{accepted}."
 
 
 def _escape_github(text: str) -> str:

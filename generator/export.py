@@ -3,8 +3,7 @@
 Writes every generated page (the same `pipeline.generate` output the MkDocs plugin adds) and the
 hand-written docs/ with its assets into DIR/docs, plus the target engine's configuration:
 DIR/mkdocs.yml (MkDocs or ProperDocs) or DIR/zensical.toml (Zensical), both made from the
-project's mkdocs.yml without the kennisbank plugin, and the site's search index (Pagefind) as
-static files. No import of a site engine here.
+project's mkdocs.yml without the kennisbank plugin. No engine import here.
 """
 
 from __future__ import annotations
@@ -24,8 +23,10 @@ from generator import __version__
 from generator.diagnostics import Diagnostic
 from generator.load import CONTENT_DIR
 from generator.pipeline import generate
+from generator.render.search import search_records
 from generator.render.site import RenderOptions
 from generator.search_index import write_index
+from generator.settings import SiteSettings
 from generator.vocabulary import Edition
 
 Engine = Literal["zensical", "mkdocs"]
@@ -35,8 +36,6 @@ CONFIG_FILES: dict[Engine, str] = {"zensical": "zensical.toml", "mkdocs": "mkdoc
 MARKER = ".kennisbank-export.json"
 DOCS = "docs"
 SITE = "site"
-# The theme override the plugin adds (generator/theme: the header's search field), as a folder.
-THEME = "theme"
 PLUGIN = "kennisbank"
 
 _HEADER = (
@@ -77,12 +76,16 @@ def export(request: ExportRequest) -> ExportReport:
         return report
     config = load_config(config_path)
     docs_dir = (request.root / str(config.get("docs_dir", DOCS))).resolve()
-    site = generate(request.root, request.edition, RenderOptions(site_url=config.get("site_url")))
+    site_url = config.get("site_url")
+    options = RenderOptions(
+        site_url=site_url, settings=SiteSettings.from_config(site_url, config.get("extra"))
+    )
+    site = generate(request.root, request.edition, options)
     report.diagnostics = site.diagnostics
     if site.has_errors:
         return report
     hand_written = _hand_written(docs_dir)
-    for path in sorted(site.output):
+    for path in sorted([*site.output, *site.attachments]):
         if path in hand_written:
             report.problem = (
                 f"{DOCS}/{path} bestaat al, maar de kennisbank maakt deze pagina zelf; "
@@ -101,13 +104,20 @@ def export(request: ExportRequest) -> ExportReport:
         destination = staging / path
         destination.parent.mkdir(parents=True, exist_ok=True)
         destination.write_bytes(markdown.encode("utf-8"))
-    # The site's own search: its Pagefind index as static files, and the theme override that
-    # puts its field in the header (the records only; the MkDocs plugin adds the other pages).
-    write_index(site.search, staging)
+    for path, source in site.attachments.items():
+        destination = staging / path
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, destination)
+    # The site's own search: its Pagefind index as static files (the records; the MkDocs
+    # plugin adds the hand-written pages too). Its header field is in the theme overrides.
+    if site.graph is not None:
+        write_index(search_records(site.graph), staging)
     shutil.rmtree(target / DOCS, ignore_errors=True)
     staging.rename(target / DOCS)
-    shutil.rmtree(target / THEME, ignore_errors=True)
-    shutil.copytree(Path(__file__).parent / "theme", target / THEME)
+    overrides = _custom_dir(config)
+    if overrides and (request.root / overrides).is_dir():
+        # The theme overrides (feed autodiscovery, the sitemap's dates) go along as they are.
+        shutil.copytree(request.root / overrides, target / overrides)
 
     config_file = target / CONFIG_FILES[request.engine]
     config_file.write_text(engine_config(config, request.engine), encoding="utf-8")
@@ -116,12 +126,22 @@ def export(request: ExportRequest) -> ExportReport:
         "engine": request.engine,
         "edition": request.edition,
         "config": config_file.name,
+        "overrides": overrides or "",
     }
     (target / MARKER).write_text(json.dumps(marker, indent=2) + "\n", encoding="utf-8")
     report.ok = True
     report.pages = len(site.output)
     report.config_file = config_file
     return report
+
+
+def _custom_dir(config: Mapping[str, Any]) -> str:
+    """theme.custom_dir of mkdocs.yml: a folder beside it, relative (or nothing)."""
+    theme = config.get("theme")
+    found = theme.get("custom_dir") if isinstance(theme, Mapping) else None
+    if not isinstance(found, str) or not found or Path(found).is_absolute() or ".." in found:
+        return ""
+    return found
 
 
 def is_export(folder: Path) -> bool:
@@ -171,7 +191,10 @@ def _clear_previous(target: Path) -> None:
     for name in CONFIG_FILES.values():
         (target / name).unlink(missing_ok=True)
     shutil.rmtree(target / DOCS, ignore_errors=True)
-    shutil.rmtree(target / THEME, ignore_errors=True)
+    marker = json.loads((target / MARKER).read_text(encoding="utf-8"))
+    overrides = marker.get("overrides")
+    if isinstance(overrides, str) and overrides and not Path(overrides).is_absolute():
+        shutil.rmtree(target / overrides, ignore_errors=True)
 
 
 # --- configuration ----------------------------------------------------------------------------
@@ -213,9 +236,8 @@ def export_config(config: Mapping[str, Any], engine: Engine) -> dict[str, Any]:
     plugins.pop(PLUGIN, None)
     exported["plugins"] = plugins
     exported["markdown_extensions"] = _entries(config.get("markdown_extensions"))
-    exported["theme"] = {**dict(config.get("theme") or {}), "custom_dir": THEME}
     if engine == "zensical":
-        theme = dict(exported["theme"])
+        theme = dict(config.get("theme") or {})
         # Material's look rather than Zensical's new default, so the site stays as it was.
         theme.setdefault("variant", "classic")
         exported["theme"] = theme

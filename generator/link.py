@@ -7,42 +7,57 @@ but is not in the edition being built is an error naming both files.
 
 from __future__ import annotations
 
+import posixpath
 from collections import defaultdict
+from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
-from generator import wikilinks
+from generator import attachments, markup, wikilinks
+from generator.dates import PartialDate
 from generator.diagnostics import Diagnostic
 from generator.messages import closest, diagnostic, did_you_mean
 from generator.model import (
+    Attachment,
     Graph,
     Kennisbrief,
     Key,
     Position,
     Quarter,
     RawDocument,
+    RawRecord,
     Record,
     RecordType,
 )
 from generator.types import REGIONS, by_name
 from generator.validate import Validated
-from generator.vocabulary import EDITION_VISIBILITIES, Edition
+from generator.vocabulary import EDITION_VISIBILITIES, VISIBILITIES, Edition, Visibility
 
 _VISIBILITY_WORDS = {"internal": "intern", "draft": "een concept", "public": "openbaar"}
 _EDITION_WORDS = {"public": "openbare", "internal": "interne", "preview": "voorbeeld-"}
 
 
-def link(validated: Validated, edition: Edition = "public") -> tuple[Graph, list[Diagnostic]]:
+def link(
+    validated: Validated, edition: Edition = "public", today: date | None = None
+) -> tuple[Graph, list[Diagnostic]]:
     records = validated.records
     visible = EDITION_VISIBILITIES[edition]
     in_edition = {key for key, record in records.items() if record.visibility in visible}
-    resolver = _Resolver(records, validated.known, in_edition, edition)
+    resolver = _Resolver(records, validated.known, in_edition, edition, validated.failed_codes)
     refs: dict[Key, dict[str, tuple[Key, ...]]] = {}
     backrefs: dict[Key, dict[tuple[str, str], list[Key]]] = defaultdict(lambda: defaultdict(list))
     links: dict[Key, dict[str, Key]] = {}
+    files = _Files(validated.attachments)
+    for raw in validated.failed:  # reported already; what else is wrong in it is said now too
+        in_it = _visibility(raw.fields.get("visibility")) in visible
+        resolver.references(raw, raw.fields, in_it)
+        resolver.wikilinks(raw.path, raw, in_it)
+        files.linked_from(raw, published=False)
     for key, record in records.items():
-        own = resolver.references(record)
+        values = {name: getattr(record.data, name) for name in key.type.references}
+        own = resolver.references(record.raw, values, key in in_edition)
         found = resolver.wikilinks(record.path, record.raw, key in in_edition)
+        files.linked_from(record.raw, published=key in in_edition)
         if key not in in_edition:
             continue
         refs[key] = own
@@ -60,6 +75,8 @@ def link(validated: Validated, edition: Edition = "public") -> tuple[Graph, list
         quarter: resolver.wikilinks(intro.path, intro.raw, True)
         for quarter, intro in intros.items()
     }
+    for quarter, intro in validated.kennisbrieven.items():
+        files.linked_from(intro.raw, published=quarter in intros)
     graph = Graph(
         edition=edition,
         taxonomy=validated.taxonomy,
@@ -70,12 +87,61 @@ def link(validated: Validated, edition: Edition = "public") -> tuple[Graph, list
         dates=dates,
         kennisbrieven=intros,
         intro_links=intro_links,
+        attachments=files.published,
+        today=today or date.today(),
     )
-    return graph, [*resolver.diagnostics, *_empty_quarters(intros, dates)]
+    problems = [*resolver.diagnostics, *files.diagnostics, *files.unused()]
+    return graph, [*problems, *_empty_quarters(intros, dates)]
+
+
+class _Files:
+    """The attachments bodies link to: each link must name one, and only those that a
+    document of the edition names are published."""
+
+    def __init__(self, found: dict[str, Attachment]) -> None:
+        self.found = found
+        self.used: set[str] = set()
+        self.published: dict[str, Attachment] = {}
+        self.diagnostics: list[Diagnostic] = []
+
+    def linked_from(self, raw: RawDocument, *, published: bool) -> None:
+        for link_ in markup.local_targets(raw.body):
+            position = Position(raw.body_line + link_.line, link_.column + 1)
+            if link_.kind == "anchor":
+                self.diagnostics.append(
+                    diagnostic("onbekend-anker", raw.path, position, anchor=link_.text)
+                )
+                continue
+            path = attachments.target(raw.path, link_.text)
+            attachment = self.found.get(path)
+            if attachment is None:
+                suggestion = _record_link(path) or attachments.suggestion(
+                    raw.path, link_.text, self.found
+                )
+                self.diagnostics.append(
+                    diagnostic(
+                        "onbekende-bijlage",
+                        raw.path,
+                        position,
+                        url=link_.text,
+                        target=path,
+                        suggestion=suggestion,
+                    )
+                )
+                continue
+            self.used.add(path)
+            if published:
+                self.published[attachment.site_path] = attachment
+
+    def unused(self) -> list[Diagnostic]:
+        return [
+            diagnostic("ongebruikte-bijlage", path, Position(1, 1))
+            for path in sorted(set(self.found) - self.used)
+        ]
 
 
 def _empty_quarters(
-    intros: dict[Quarter, Kennisbrief], dates: dict[Key, date | None]
+    intros: dict[Quarter, Kennisbrief], dates: dict[Key, PartialDate | None]
 ) -> list[Diagnostic]:
     """An introduction to a quarter without new records is most likely misnamed."""
     quarters = {Quarter.of(day) for day in dates.values() if day}
@@ -93,6 +159,7 @@ class _Resolver:
         known: set[Key],
         in_edition: set[Key],
         edition: Edition,
+        failed_codes: dict[str, Key],
     ) -> None:
         self.records = records
         self.known = known
@@ -106,20 +173,27 @@ class _Resolver:
             self.by_id[key.id].append(key)
         # A region may be named by its code too, in any case.
         self.codes = {
-            record.data.code.lower(): key for key, record in records.items() if key.type is REGIONS
+            **failed_codes,
+            **{r.data.code.lower(): k for k, r in records.items() if k.type is REGIONS},
         }
 
-    def references(self, record: Record[Any]) -> dict[str, tuple[Key, ...]]:
+    def references(
+        self, raw: RawRecord, fields: Mapping[str, Any], in_edition: bool
+    ) -> dict[str, tuple[Key, ...]]:
+        """The records each reference field of `raw` names (`fields`: its validated values, or
+        the raw ones of a record that failed, of which only the texts are looked up)."""
         resolved: dict[str, tuple[Key, ...]] = {}
-        for field_name, target_name in record.key.type.references.items():
+        for field_name, target_name in raw.key.type.references.items():
             target_type = _type(target_name)
-            value = getattr(record.data, field_name)
+            value = fields.get(field_name)
             values = [value] if isinstance(value, str) else list(value or ())
             targets: list[Key] = []
             for index, ref in enumerate(values):
                 path = (field_name,) if isinstance(value, str) else (field_name, index)
-                position = record.raw.position(path)
-                target = self.resolve(record, field_name, ref, target_type, position)
+                if path in raw.reported or not isinstance(ref, str):
+                    continue
+                position = raw.position(path)
+                target = self.resolve(raw.path, in_edition, field_name, ref, target_type, position)
                 if target and target not in targets:
                     targets.append(target)
             resolved[field_name] = tuple(targets)
@@ -127,7 +201,8 @@ class _Resolver:
 
     def resolve(
         self,
-        record: Record[Any],
+        source: str,
+        source_in_edition: bool,
         field_name: str,
         ref: str,
         target_type: RecordType[Any],
@@ -142,7 +217,7 @@ class _Resolver:
             self.diagnostics.append(
                 diagnostic(
                     "onbekende-verwijzing",
-                    record.path,
+                    source,
                     position,
                     ref=ref,
                     field=field_name,
@@ -152,9 +227,7 @@ class _Resolver:
                 )
             )
             return None
-        return self.check_edition(
-            record.path, record.key in self.in_edition, field_name, ref, key, position
-        )
+        return self.check_edition(source, source_in_edition, field_name, ref, key, position)
 
     def check_edition(
         self,
@@ -188,13 +261,39 @@ class _Resolver:
         return None
 
     def wikilinks(self, source: str, raw: RawDocument, in_edition: bool) -> dict[str, Key]:
-        """The `[[target]]` links in a body (a record's or a kennisbrief's), resolved."""
+        """The `[[target]]` links in a body (a record's or a kennisbrief's) and in its summary,
+        resolved; a `[[` or `]]` that makes no link is reported."""
+        found = self.links_in(
+            source,
+            raw.body,
+            in_edition,
+            lambda line, column: Position(raw.body_line + line, column + 1),
+        )
+        summary = raw.fields.get("summary")
+        if isinstance(summary, str):
+            start = raw.position(("summary",))
+            found |= self.links_in(
+                source,
+                summary,
+                in_edition,
+                lambda line, column: Position(
+                    start.line + line, start.column + column if line == 0 else column + 1
+                ),
+            )
+        return found
+
+    def links_in(
+        self, source: str, text: str, in_edition: bool, at: Callable[[int, int], Position]
+    ) -> dict[str, Key]:
         found: dict[str, Key] = {}
-        for link_ in wikilinks.find(raw.body):
-            position = Position(raw.body_line + link_.line, link_.column + 1)
-            key = self.wikilink(source, in_edition, link_.target, position)
+        for link_ in wikilinks.find(text):
+            key = self.wikilink(source, in_edition, link_.target, at(link_.line, link_.column))
             if key:
                 found[link_.target] = key
+        for half in wikilinks.halves(text):
+            self.diagnostics.append(
+                diagnostic("halve-wikilink", source, at(half.line, half.column), half=half.text)
+            )
         return found
 
     def wikilink(
@@ -249,6 +348,20 @@ def _suggest(suggestions: list[str]) -> str:
     return " (bedoelde u " + " of ".join(f"'{s}'" for s in suggestions) + "?)"
 
 
+def _record_link(path: str) -> str:
+    """' (dat is een record: schrijf [[id]])' for a link to a record's own file."""
+    folder, name = posixpath.split(path)
+    stem, extension = posixpath.splitext(name)
+    if extension in (".md", ".yml") and by_name(posixpath.basename(folder)):
+        return f" (dat is een record: schrijf [[{stem}]])"
+    return ""
+
+
+def _visibility(value: object) -> Visibility:
+    """A failed record's visibility as far as its raw field tells (public by default)."""
+    return next((v for v in VISIBILITIES if v == value), "public")
+
+
 def _type(name: str) -> RecordType[Any]:
     found = by_name(name)
     if found is None:  # pragma: no cover - tests/test_types.py checks every reference
@@ -258,7 +371,7 @@ def _type(name: str) -> RecordType[Any]:
 
 def _date(
     record: Record[Any], refs: dict[str, tuple[Key, ...]], records: dict[Key, Record[Any]]
-) -> date | None:
+) -> PartialDate | None:
     """The record's own date or, without one, the earliest of the records its type names
     (a practice: its sessions')."""
     record_type = record.key.type

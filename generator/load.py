@@ -15,17 +15,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import yamlsource
+from generator import attachments, invisible, yamlsource
 from generator.diagnostics import Diagnostic
 from generator.messages import diagnostic
-from generator.model import Key, Position, RawDocument, RawRecord
-from generator.types import REGISTRY, by_name
+from generator.model import Attachment, Key, Position, RawDocument, RawRecord
+from generator.types import REGIONS, REGISTRY, by_name
 
 CONTENT_DIR = "content"
 TAXONOMY_FILE = "taxonomy.yml"
 KENNISBRIEF_DIR = "kennisbrieven"
 EXTENSIONS = (".md", ".yml")
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*")
+HIDDEN = "hidden"  # why a file is not read: it is hidden
 # A record is a page: the longest real write-up is some tens of kilobytes.
 MAX_FILE_BYTES = 512 * 1024
 _FENCE = re.compile(r"---[ \t]*")
@@ -42,6 +43,10 @@ class Loaded:
     taxonomy: RawDocument | None = None
     kennisbrieven: list[RawDocument] = field(default_factory=list)
     taxonomy_path: str = f"{CONTENT_DIR}/{TAXONOMY_FILE}"  # where it is, or should be
+    taxonomy_present: bool = False  # the file is there (if it could not be read, that was said)
+    # Codes of region files that could not be read: references by code are not reported again.
+    region_codes: dict[str, Key] = field(default_factory=dict)
+    attachments: dict[str, Attachment] = field(default_factory=dict)  # by path, as diagnostics
     diagnostics: list[Diagnostic] = field(default_factory=list)
     files: int = 0
 
@@ -57,17 +62,31 @@ def load(content: Path, shown_as: str = CONTENT_DIR) -> Loaded:
         # String slicing, not Path.relative_to: this loop runs once per file of thousands.
         inside = path.as_posix()[len(content_prefix) :]
         rel, parts = f"{shown_as}/{inside}", tuple(inside.split("/"))
+        if problem == HIDDEN:
+            loaded.diagnostics.append(diagnostic("verborgen-bestand", rel, Position(1, 1)))
+            continue
         if problem:
             loaded.diagnostics.append(
                 diagnostic("geen-gewoon-bestand", rel, Position(1, 1), what=problem)
             )
+        if parts[0] == attachments.FOLDER and len(parts) > 1:
+            if not problem:
+                attachment, problems = attachments.check_file(path, rel, inside)
+                loaded.diagnostics += problems
+                if attachment:
+                    loaded.attachments[rel] = attachment
+            continue
         if parts == (TAXONOMY_FILE,):
+            loaded.taxonomy_present = True
             loaded.taxonomy, problems = read_document(path, rel, has_body=False, problem=problem)
             loaded.diagnostics += problems
             continue
         record_type = by_name(parts[0]) if len(parts) == 2 else None
         if record_type is None and (len(parts) != 2 or parts[0] != KENNISBRIEF_DIR):
-            folders = ", ".join(f"{shown_as}/{t.name}/" for t in REGISTRY)
+            folders = ", ".join(
+                f"{shown_as}/{name}/"
+                for name in [*(t.name for t in REGISTRY), KENNISBRIEF_DIR, attachments.FOLDER]
+            )
             loaded.diagnostics.append(
                 diagnostic("onbekende-map", rel, Position(1, 1), folders=folders)
             )
@@ -88,6 +107,10 @@ def load(content: Path, shown_as: str = CONTENT_DIR) -> Loaded:
         key = Key(record_type, path.stem)
         loaded.diagnostics += _check_id(key, rel, seen)
         loaded.known.add(key)
+        if document is None and record_type is REGIONS and not problem:
+            code = _code_in(path)
+            if code:
+                loaded.region_codes[code.lower()] = key
         if document and key not in seen:
             loaded.records.append(RawRecord(key=key, **vars(document)))
         seen.setdefault(key, rel)
@@ -110,7 +133,7 @@ def read_document(
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        return None, [diagnostic("geen-utf8", rel, Position(1, 1), offset=error.start)]
+        return None, [_not_utf8(data, error, rel)]
     return parse_document(text, rel, has_body=has_body)
 
 
@@ -140,16 +163,18 @@ def parse_document(
     if not isinstance(parsed.value, dict):
         start = parsed.value_positions.get((), Position(1 + line_offset, 1))
         return None, [*controls, *parsed.diagnostics, diagnostic("geen-mapping", rel, start)]
+    fields, unseen = invisible.clean(parsed.value, rel, parsed.value_positions)
     document = RawDocument(
         path=rel,
-        fields=parsed.value,
+        fields=fields,
         key_positions=parsed.key_positions,
         value_positions=parsed.value_positions,
         plain_scalars=parsed.plain_scalars,
+        reported=frozenset(parsed.reported),
         body=body,
         body_line=body_line,
     )
-    return document, [*controls, *parsed.diagnostics]
+    return document, [*controls, *parsed.diagnostics, *unseen]
 
 
 def _split_frontmatter(text: str, rel: str) -> tuple[str, str, int] | Diagnostic:
@@ -182,6 +207,25 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "record"
 
 
+def _code_in(path: Path) -> str | None:
+    """The `code:` of a region file YAML could not read, as far as a plain line shows it."""
+    with path.open("rb") as source:
+        text = source.read(MAX_FILE_BYTES).decode("utf-8", "replace")
+    found = re.search(r"^code:[ \t]*[\"']?([A-Za-z0-9-]+)", text, re.M)
+    return found.group(1) if found else None
+
+
+def _not_utf8(data: bytes, error: UnicodeDecodeError, rel: str) -> Diagnostic:
+    """Where the first byte stands that UTF-8 can't read, and what it most likely meant: files
+    that are not UTF-8 are nearly always Windows-1252 (Word, Notepad, Excel)."""
+    line = data.count(b"\n", 0, error.start) + 1
+    line_start = data.rfind(b"\n", 0, error.start) + 1
+    column = len(data[line_start : error.start].decode("utf-8", "replace")) + 1
+    byte = data[error.start]
+    guess = bytes([byte]).decode("cp1252", "replace")
+    return diagnostic("geen-utf8", rel, Position(line, column), byte=f"0x{byte:02X}", guess=guess)
+
+
 def _control_characters(text: str, rel: str) -> list[Diagnostic]:
     problems = []
     for match in _CONTROL.finditer(text):
@@ -200,17 +244,19 @@ def _control_characters(text: str, rel: str) -> list[Diagnostic]:
 _CONTROL_NAMES = {0: "NUL", 7: "BEL", 8: "backspace", 0x1B: "escape", 0x7F: "delete"}
 
 
-def _walk(folder: Path) -> Iterator[tuple[Path, str]]:
-    """Every non-hidden entry below `folder` that is not a folder, sorted for stable output,
-    with why it can't be read ("" for a regular file). Links are never followed."""
+def _walk(folder: Path, *, hidden: bool = False) -> Iterator[tuple[Path, str]]:
+    """Every entry below `folder` that is not a folder, sorted for stable output, with why it
+    can't be read ("" for a regular file). Links are never followed; hidden entries are
+    skipped unless they hold content (`hidden`: walk a hidden folder for what it holds)."""
     if not folder.is_dir():
         return
     with os.scandir(folder) as scanned:
         entries = sorted(scanned, key=lambda e: e.name)
     for entry in entries:
-        if entry.name.startswith("."):
-            continue
         path = Path(entry.path)
+        if entry.name.startswith(".") and not hidden:
+            yield from _hidden(path, entry)
+            continue
         if entry.is_symlink():
             yield path, f"een symbolische link (naar {os.readlink(path)})"
         elif entry.is_dir(follow_symlinks=False):
@@ -219,6 +265,17 @@ def _walk(folder: Path) -> Iterator[tuple[Path, str]]:
             yield path, ""
         else:
             yield path, _special(entry.stat(follow_symlinks=False).st_mode)
+
+
+def _hidden(path: Path, entry: os.DirEntry[str]) -> Iterator[tuple[Path, str]]:
+    """Hidden files are no content (.gitkeep, .DS_Store), but a record parked in one, or in a
+    hidden folder (.drafts/x.md), would vanish unseen: those are reported."""
+    if entry.is_dir(follow_symlinks=False):
+        for inside, _ in _walk(path, hidden=True):
+            if inside.suffix in EXTENSIONS:
+                yield inside, HIDDEN
+    elif path.suffix in EXTENSIONS:
+        yield path, HIDDEN
 
 
 def _special(mode: int) -> str:

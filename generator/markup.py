@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 from xml.etree.ElementTree import Element
@@ -28,7 +29,9 @@ from generator.sanitize import URL_SCHEMES, is_local
 # MkDocs adds toc, tables and fenced_code to every site; the rest are mkdocs.yml's.
 EXTENSIONS = ("toc", "tables", "fenced_code", "attr_list", "md_in_html", "admonition")
 
-Kind = Literal["html", "attributes", "link", "image"]
+Kind = Literal["html", "attributes", "link", "image", "local", "anchor"]
+# What a wikilink stands in for while the engine reads the body: a link, to nothing it checks.
+_WIKILINK_TARGET = "#kb-wikilink"
 
 # Only a body with one of these can hold raw HTML, an attribute list, a link or an image:
 # the others (most of them) skip the engine.
@@ -55,7 +58,35 @@ def findings(body: str) -> list[Finding]:
     if not _SUSPECT.search(body):
         return []
     found = _found(body)
-    return [_locate(kind, text, body, found) for kind, text in found]
+    return [_locate(kind, text, body, found, _found) for kind, text in found]
+
+
+def local_targets(body: str) -> list[Finding]:
+    """Every link and image in `body` to a file of the site itself (`../bijlagen/x.pdf`), and
+    every link to a heading (`#opzet`) that is not one of the body's own: the link step checks
+    that the file is there; such an anchor leads nowhere."""
+    if not _SUSPECT.search(body):
+        return []
+    found = _local_found(body)
+    return [_locate(kind, url, body, found, _local_found) for kind, url in found]
+
+
+def _is_file_link(url: str) -> bool:
+    plain = html.unescape(url).strip()
+    return bool(plain) and not plain.startswith("#") and is_local(plain) and is_safe_link(plain)
+
+
+def _local_found(body: str) -> list[tuple[Kind, str]]:
+    engine = _engine()
+    engine.analyse(_with_wikilinks_as_links(body))
+    found: list[tuple[Kind, str]] = [
+        ("local", url) for url in [*engine.links, *engine.images] if _is_file_link(url)
+    ]
+    for url in engine.links:
+        anchor = html.unescape(url).strip()
+        if anchor.startswith("#") and anchor != _WIKILINK_TARGET and anchor[1:] not in engine.ids:
+            found.append(("anchor", url))
+    return found
 
 
 def _found(body: str) -> list[tuple[Kind, str]]:
@@ -94,6 +125,7 @@ class _Engine(markdown.Markdown):
         self.attribute_lists: list[str] = []
         self.links: list[str] = []
         self.images: list[str] = []
+        self.ids: set[str] = set()  # of the headings, as the table of contents makes them
         # Fenced code is stashed before raw HTML blocks, inline HTML after both.
         self.preprocessors.register(_Mark(self, "before_blocks"), "mark_before_blocks", 22)
         self.preprocessors.register(_Mark(self, "after_blocks"), "mark_after_blocks", 19)
@@ -107,6 +139,7 @@ class _Engine(markdown.Markdown):
         self.attribute_lists.clear()
         self.links.clear()
         self.images.clear()
+        self.ids.clear()
         self.convert(text)
 
     def raw_html(self) -> list[str]:
@@ -172,6 +205,8 @@ class _Targets(Treeprocessor):
                 self.engine.links.append(str(element.get("href")))
             elif element.tag == "img" and element.get("src") is not None:
                 self.engine.images.append(str(element.get("src")))
+            if element.get("id"):
+                self.engine.ids.add(str(element.get("id")))
 
 
 @functools.cache
@@ -183,12 +218,18 @@ def _with_wikilinks_as_links(body: str) -> str:
     pieces: list[str] = []
     last = 0
     for link in wikilinks.find(body):
-        pieces += [body[last : link.start], f"[{link.target}](wikilink.md)"]
+        pieces += [body[last : link.start], f"[{link.target}]({_WIKILINK_TARGET})"]
         last = link.end
     return "".join([*pieces, body[last:]])
 
 
-def _locate(kind: Kind, text: str, body: str, found: list[tuple[Kind, str]]) -> Finding:
+def _locate(
+    kind: Kind,
+    text: str,
+    body: str,
+    found: list[tuple[Kind, str]],
+    analyse: Callable[[str], list[tuple[Kind, str]]],
+) -> Finding:
     """Where the engine found `text` in the body. Where it stands more than once (`<b>` in
     prose and in code), the place is the one that, blanked out, makes the engine stop finding
     it: the engine, not a pattern, says which occurrence is live."""
@@ -202,7 +243,7 @@ def _locate(kind: Kind, text: str, body: str, found: list[tuple[Kind, str]]) -> 
         before = found.count((kind, text))
         for start in starts:
             blanked = body[:start] + " " * len(needle) + body[start + len(needle) :]
-            if _found(blanked).count((kind, text)) < before:
+            if analyse(blanked).count((kind, text)) < before:
                 index = start
                 break
     if kind == "attributes" and starts:  # the list starts at its brace

@@ -45,8 +45,11 @@ RULES: dict[str, Rule] = _rules(
     Rule(
         "geen-utf8",
         "fout",
-        "het bestand is geen UTF-8 (onleesbaar teken op positie {offset}); sla het op als UTF-8",
-        "Sla bestanden op als UTF-8; een BOM en Windows-regeleinden zijn toegestaan.",
+        "het bestand is geen UTF-8: op deze plek staat byte {byte}, in Windows-1252 het teken "
+        "'{guess}'; sla het bestand op als UTF-8 (in Kladblok: 'Opslaan als', codering UTF-8)",
+        "Sla bestanden op als UTF-8; een BOM en Windows-regeleinden zijn toegestaan. Een "
+        "bestand uit Word, Kladblok of Excel is vaak in Windows-1252: de melding noemt het eerste "
+        "teken dat dan anders leest, zoals een 'ë'.",
     ),
     Rule(
         "leeg-bestand",
@@ -85,6 +88,17 @@ RULES: dict[str, Rule] = _rules(
         "hangen. Zulke bestanden worden gemeld en nooit gelezen.",
     ),
     Rule(
+        "verborgen-bestand",
+        "fout",
+        "dit bestand is verborgen (zijn naam of die van een map erboven begint met een punt) "
+        "en wordt niet gelezen; zet het in de map van zijn type, als concept met "
+        "'visibility: draft', of verwijder het",
+        "Bestanden en mappen waarvan de naam met een punt begint, zoals `.concepten/`, zijn "
+        "verborgen. Een record daarin zou ongemerkt verdwijnen; concepten horen in de gewone "
+        "map met `visibility: draft`. Andere verborgen bestanden (zoals `.gitkeep`) negeert de "
+        "kennisbank.",
+    ),
+    Rule(
         "bestand-te-groot",
         "fout",
         "het bestand is {size}, meer dan de {limit} die een bestand in content/ mag zijn; "
@@ -99,6 +113,22 @@ RULES: dict[str, Rule] = _rules(
         "mee bij kopiëren uit een ander programma)",
         "Stuurtekens zijn onzichtbaar, maar breken feeds en e-mails. Ze worden gemeld en "
         "weggelaten, zodat de rest van het bestand nog gecontroleerd wordt.",
+    ),
+    Rule(
+        "bijlage-soort",
+        "fout",
+        "een bestand met extensie '{extension}' kan geen bijlage zijn; gebruik een PDF, een "
+        "afbeelding (PNG, JPG, GIF, WebP), tekst (TXT, CSV) of een Office-document",
+        "In `content/bijlagen/` staan de bestanden waar teksten naar linken. Een SVG- of "
+        "HTML-bestand kan scripts bevatten die op de site zouden draaien: zet een SVG om naar "
+        "PNG.",
+    ),
+    Rule(
+        "bijlage-te-groot",
+        "fout",
+        "de bijlage is {size}, meer dan de {limit} die een bijlage mag zijn; verklein het "
+        "bestand (bijvoorbeeld een foto of een PDF met minder resolutie) of deel het op",
+        "Bezoekers lezen de kennisbank ook op een telefoon met een trage verbinding.",
     ),
     Rule(
         "frontmatter-ontbreekt",
@@ -117,7 +147,7 @@ RULES: dict[str, Rule] = _rules(
     Rule(
         "yaml-syntax",
         "fout",
-        "YAML-fout: {problem}; controleer inspringing, dubbele punten en aanhalingstekens",
+        "YAML-fout: {problem}; {fix}",
         "De velden zijn geen geldige YAML. De regel is die waar de lezer vastliep; de "
         "oorzaak staat soms een regel hoger.",
     ),
@@ -135,6 +165,24 @@ RULES: dict[str, Rule] = _rules(
         "Met `&naam` en `*naam` kan YAML een waarde hergebruiken. Het contract heeft daar geen "
         "gebruik voor, en een klein bestand vol verwijzingen kan uitgroeien tot een enorme "
         "hoeveelheid gegevens. Daarom wordt zo'n bestand niet gelezen.",
+    ),
+    Rule(
+        "yaml-commentaar",
+        "fout",
+        "YAML leest '{lost}' als commentaar, dus de waarde wordt alleen '{kept}'; zet de hele "
+        'waarde tussen aanhalingstekens: "{whole}"',
+        "In YAML begint een spatie gevolgd door `#` commentaar: `title: Belronde #2` wordt "
+        "'Belronde'. Tussen aanhalingstekens blijft het tekst. Echt commentaar (`# …`, met een "
+        "spatie na het hekje) mag gewoon.",
+    ),
+    Rule(
+        "yaml-lijstregel",
+        "fout",
+        "'{item}' springt verder in dan de regel erboven, dus YAML plakt het aan de waarde vast "
+        "('{value}') in plaats van er een lijstregel van te maken; laat de streepjes van één "
+        "lijst recht onder elkaar beginnen",
+        "Een regel met `- ` die verder inspringt dan de vorige, hoort bij de vorige waarde. "
+        "Zo wordt een lijst van twee regio's ongemerkt één tekst.",
     ),
     Rule(
         "dubbele-sleutel",
@@ -160,6 +208,25 @@ RULES: dict[str, Rule] = _rules(
     ),
     # Fields
     Rule(
+        "onzichtbaar-teken",
+        "waarschuwing",
+        "{names} in '{field}' is weggelaten; verwijder het ook uit het bestand (het komt vaak "
+        "mee bij kopiëren en plakken)",
+        "Sommige tekens zie je niet, zoals een zacht afbreekstreepje (U+00AD) of een spatie "
+        "zonder breedte (U+200B). In een titel komen ze in de zoekindex terecht, in een id "
+        "maken ze een verwijzing die er hetzelfde uitziet maar nergens heen wijst. De kennisbank "
+        "laat ze weg en noemt ze, zodat u ze uit het bestand kunt halen.",
+    ),
+    Rule(
+        "gekrulde-aanhalingstekens",
+        "waarschuwing",
+        "'{field}' staat tussen gekrulde aanhalingstekens ({quotes}), die YAML als tekst leest; "
+        "ze zijn weggelaten ('{value}'): gebruik rechte aanhalingstekens (\") of geen",
+        "Word en veel mailprogramma's maken van \" gekrulde aanhalingstekens (“ ”). YAML ziet "
+        "die als gewone tekens, zodat ze in de titel zouden komen. Staat een hele waarde ertussen, "
+        "dan laat de kennisbank ze weg en meldt dat.",
+    ),
+    Rule(
         "onbekend-veld",
         "fout",
         "onbekend veld '{field}' bij {where}{suggestion}; toegestane velden: {allowed}",
@@ -183,8 +250,12 @@ RULES: dict[str, Rule] = _rules(
         "ongeldige-datum",
         "fout",
         "'{text}' in '{field}' is geen bestaande datum; schrijf de datum als JJJJ-MM-DD, "
-        "bijvoorbeeld 2016-03-15",
-        "Datums staan als jaar-maand-dag; een dag die niet bestaat (30 februari) is een fout.",
+        "bijvoorbeeld 2016-03-15, of als JJJJ-MM of JJJJ als alleen de maand of het jaar "
+        "bekend is",
+        "Datums staan als jaar-maand-dag. Noemt de bron alleen een maand of een jaar, schrijf "
+        "dan alleen dat (`2016-03` of `2016`): de site toont dan 'maart 2016' of '2016' in "
+        "plaats van een verzonnen dag. Een dag of maand die niet bestaat (30 februari, maand "
+        "13) is een fout.",
     ),
     Rule(
         "ongeldige-waarde",
@@ -201,8 +272,9 @@ RULES: dict[str, Rule] = _rules(
     Rule(
         "lege-tekst",
         "fout",
-        "'{field}' is leeg; vul een tekst in of laat het veld weg",
-        "Een tekstveld zonder inhoud; laat een optioneel veld liever weg.",
+        "'{field}' is leeg; {fix}",
+        "Een veld zonder inhoud. Een verplicht veld vult u in; een optioneel veld laat u "
+        "liever weg.",
     ),
     Rule(
         "onbekend-thema",
@@ -238,6 +310,14 @@ RULES: dict[str, Rule] = _rules(
         "content/taxonomy.yml ontbreekt; maak het aan met 'themes:' en 'processes:'",
         "Zonder taxonomie zijn thema's en processen niet te controleren.",
     ),
+    Rule(
+        "onbekende-waarschuwing",
+        "fout",
+        "'{value}' in 'acknowledged' is geen waarschuwing{suggestion}; noem een waarschuwing "
+        "bij haar naam, een van: {allowed}",
+        "Met `acknowledged` accepteert u een waarschuwing voor dit bestand. Alleen "
+        "waarschuwingen kunnen zo; een fout moet u herstellen.",
+    ),
     # Warnings from the contract
     Rule(
         "te-veel-deelnemers",
@@ -258,6 +338,28 @@ RULES: dict[str, Rule] = _rules(
         "deze praktijk hoort bij geen sessie; voeg 'sessions' toe met de sessie waar hij is "
         "ingebracht",
         "Praktijken komen uit sessies; zonder sessie is de herkomst niet te volgen.",
+    ),
+    Rule(
+        "beproefd-zonder-bewijs",
+        "waarschuwing",
+        "deze praktijk is beproefd, maar er staat niet waar; noem de leerarena in 'sessions', "
+        "of beschrijf het echte incident in 'proven_in' (met 'proven_date')",
+        "Een praktijk is *beproefd* als zij bij een echt incident werkte. De pagina zegt waar: "
+        "in een leerarena (een sessie met `kind: leerarena` in `sessions`) of bij het incident "
+        "in `proven_in`. Staat geen van beide er, dan is *beproefd* niet na te gaan.",
+    ),
+    Rule(
+        "lijkt-op-knelpunt",
+        "waarschuwing",
+        "dit knelpunt lijkt sterk op '{title}' ({other}); is het hetzelfde knelpunt, voeg dan "
+        "de sessie en regio's van dit bestand toe aan {other} en verwijder dit bestand, of "
+        "maak in titel en samenvatting duidelijk waarin het verschilt",
+        "Een knelpunt dat al bestaat, krijgt liever geen tweede bestand: de oplossingen en het "
+        "verloop komen dan op twee plekken terecht. De kennisbank vergelijkt de woorden "
+        "(titel, samenvatting, tekst), thema's en processen van alle knelpunten, ook concepten "
+        "en interne, en meldt dit bij het nieuwste van twee die sterk op elkaar lijken. Komt "
+        "hetzelfde knelpunt bewust apart terug, bijvoorbeeld in een andere sessie of regio, "
+        "dan verwijst de site tussen beide onder *Ook genoemd in*.",
     ),
     # References
     Rule(
@@ -288,7 +390,16 @@ RULES: dict[str, Rule] = _rules(
         "fout",
         "[[{target}]] verwijst naar geen bestaand record{suggestion}; schrijf [[id]] of "
         "[[type/id]]",
-        "In de tekst maakt `[[id]]` een link met de titel van het record; het record moet bestaan.",
+        "In de tekst en de samenvatting maakt `[[id]]` een link met de titel van het record "
+        "(`[[id|tekst]]` met een eigen tekst); het record moet bestaan.",
+    ),
+    Rule(
+        "halve-wikilink",
+        "fout",
+        "'{half}' hoort bij geen link; een link naar een record schrijft u als [[id]], of als "
+        "[[id|eigen tekst]] met een eigen linktekst",
+        "Een `[[` zonder `]]` (of andersom) is bijna altijd een link waarvan een haakje "
+        "ontbreekt. Zonder melding zou hij letterlijk op de site staan.",
     ),
     Rule(
         "dubbelzinnige-wikilink",
@@ -335,22 +446,52 @@ RULES: dict[str, Rule] = _rules(
         "Een afbeelding van een andere site laat die site zien wie de pagina leest (en kan "
         "ongemerkt veranderen). Gewone links naar andere sites mogen wel.",
     ),
+    # Attachments (content/bijlagen/)
+    Rule(
+        "onbekende-bijlage",
+        "fout",
+        "'{url}' wijst naar {target}, maar daar staat geen bijlage{suggestion}; zet het bestand "
+        "in content/bijlagen/ en link er vanuit de tekst naar als ../bijlagen/<naam>, of link "
+        "naar een record met [[id]]",
+        "Een link of afbeelding in de tekst naar een bestand van de site zelf moet naar een "
+        "bijlage in `content/bijlagen/` wijzen, gezien vanaf het bestand waarin de link staat: "
+        "`[verslag](../bijlagen/verslag.pdf)`. Zo werkt de link ook in een Markdown-editor. "
+        "Naar een ander record linkt u met `[[id]]`.",
+    ),
+    Rule(
+        "onbekend-anker",
+        "fout",
+        "'{anchor}' wijst naar geen kop in deze tekst; gebruik het anker van een kop (een kop "
+        "'## Wat is besproken' heeft '#wat-is-besproken') of laat de link weg",
+        "Een link als `[zie hierboven](#opzet)` springt naar een kop op dezelfde pagina. Bestaat "
+        "die kop niet, dan leidt de link nergens heen en weigert de site te bouwen.",
+    ),
+    Rule(
+        "ongebruikte-bijlage",
+        "waarschuwing",
+        "geen tekst linkt naar deze bijlage, dus ze komt niet op de site; link ernaar, "
+        "bijvoorbeeld [verslag](../bijlagen/verslag.pdf), of verwijder het bestand",
+        "Alleen bijlagen waar een tekst naar linkt, worden gepubliceerd, en alleen in de uitgave "
+        "waarin die tekst staat: een bijlage die alleen een concept noemt, komt niet op de "
+        "openbare site.",
+    ),
     # Privacy
     Rule(
         "privacy-email",
         "waarschuwing",
-        "e-mailadres '{value}' in een openbaar record; persoonsgegevens horen niet op de "
-        "openbare site: verwijder het, of zet een openbaar dienstadres in 'public_contacts' "
-        "in content/taxonomy.yml",
-        "Contactgegevens van personen horen niet op de openbare site. Een algemeen adres van "
-        "een organisatie mag op de lijst `public_contacts`.",
+        "e-mailadres '{value}' komt zo op de openbare site, en persoonsgegevens horen daar "
+        "niet: verwijder het, of zet een openbaar dienstadres in 'public_contacts' in "
+        "content/taxonomy.yml",
+        "Contactgegevens van personen horen niet op de openbare site: niet in een openbaar "
+        "record, niet in de inleiding van een kennisbrief en niet op de pagina's in docs/. Een "
+        "algemeen adres van een organisatie mag op de lijst `public_contacts`.",
     ),
     Rule(
         "privacy-telefoon",
         "waarschuwing",
-        "telefoonnummer '{value}' in een openbaar record; persoonsgegevens horen niet op de "
-        "openbare site: verwijder het, of zet een openbaar dienstnummer in 'public_contacts' "
-        "in content/taxonomy.yml",
+        "telefoonnummer '{value}' komt zo op de openbare site, en persoonsgegevens horen daar "
+        "niet: verwijder het, of zet een openbaar dienstnummer in 'public_contacts' in "
+        "content/taxonomy.yml",
         "Zoals bij e-mailadressen: alleen algemene nummers van organisaties, via "
         "`public_contacts`.",
     ),

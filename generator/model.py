@@ -11,15 +11,18 @@ import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any, Generic, NamedTuple, TypeVar, cast
 
 from pydantic import BaseModel
 
+from generator.dates import PartialDate
 from generator.diagnostics import Diagnostic
 from generator.schema import KennisbriefIntro, RecordData, Taxonomy
 from generator.vocabulary import Edition, Visibility, Vocabulary
 
 D = TypeVar("D", bound=RecordData)
+T = TypeVar("T")
 
 # A path into a record's fields: ("regions", 2) or ("tasks", 0, "process").
 FieldPath = tuple[str | int, ...]
@@ -39,8 +42,10 @@ class Quarter(NamedTuple):
     number: int  # 1..4
 
     @classmethod
-    def of(cls, day: date) -> Quarter:
-        return cls(day.year, (day.month - 1) // 3 + 1)
+    def of(cls, day: date | PartialDate) -> Quarter:
+        """The quarter of a day, or of the first day of a month or year."""
+        first = day.first_day if isinstance(day, PartialDate) else day
+        return cls(first.year, (first.month - 1) // 3 + 1)
 
     @property
     def slug(self) -> str:
@@ -100,16 +105,35 @@ class RecordType(Generic[D]):
     references: Mapping[str, str] = field(default_factory=dict)  # field -> target type's name
     date_field: str | None = None  # the record's own date
     date_from: str | None = None  # without one, the earliest date of this reference field
-    # The type's own rules for one valid record, and across all of them.
-    check: Callable[[Record[D], Taxonomy], list[Diagnostic]] | None = None
-    check_all: Callable[[Sequence[Record[D]]], list[Diagnostic]] | None = None
+    # The type's own rules for one valid record (with the taxonomy, or None when that could
+    # not be read: then no vocabulary is checked), and across all of them (given with every
+    # valid record of any type and visibility, for rules that look further).
+    check: Callable[[Record[D], Taxonomy | None], list[Diagnostic]] | None = None
+    check_all: (
+        Callable[[Sequence[Record[D]], Mapping[Key, Record[Any]]], list[Diagnostic]] | None
+    ) = None
     details: Callable[[D], list[str]] | None = None  # badges beside the title in lists
+    # The name people use when it is shorter than the title ("Utrecht" for "Veiligheidsregio
+    # Utrecht"): lists of the type show it and every list sorts by it.
+    short_title: Callable[[D], str] | None = None
+    # What the type's own index says of a record beyond its fields, from the graph (a region:
+    # how much of the knowledge base is about it). Typed loosely, like `page`.
+    index_details: Callable[[Any, Record[D]], list[str]] | None = None
+    # Fields an edition must leave out of a record's open data, though the record is in it (a
+    # region's progress that is not public): (edition, data) -> field names.
+    withheld: Callable[[Edition, D], tuple[str, ...]] | None = None
     facets: tuple[Facet[D], ...] = ()  # besides region, theme and year, which every type has
     nested: tuple[tuple[str, type[BaseModel]], ...] = ()  # (title, model) of lists of objects
     scaffold: Scaffold = field(default_factory=Scaffold)
 
-    def own_date(self, data: D) -> date | None:
-        return cast("date | None", getattr(data, self.date_field)) if self.date_field else None
+    def list_title(self, data: D) -> str:
+        """The name of a record in lists: its short title, or its title."""
+        return self.short_title(data) if self.short_title else data.title
+
+    def own_date(self, data: D) -> PartialDate | None:
+        if not self.date_field:
+            return None
+        return cast("PartialDate | None", getattr(data, self.date_field))
 
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, RecordType):
@@ -138,6 +162,9 @@ class RawDocument:
     # Source text of unquoted scalars that YAML read as something other than text
     # (`no` -> False, `12:30` -> 750): validation turns these into a precise message.
     plain_scalars: Mapping[FieldPath, str] = field(default_factory=dict)
+    # Values load already reported (YAML read them differently than they look): the later
+    # steps don't report them a second time.
+    reported: frozenset[FieldPath] = frozenset()
     body: str = ""
     body_line: int = 1  # file line on which the body starts
 
@@ -181,6 +208,15 @@ class Record(Generic[D]):
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """A file in content/bijlagen/ that bodies link to (generator/attachments.py)."""
+
+    path: str  # as the editor knows it: content/bijlagen/verslag.pdf
+    source: Path  # the file
+    site_path: str  # where it is published: bijlagen/verslag.pdf
+
+
+@dataclass(frozen=True)
 class Kennisbrief:
     """An editor's introduction to the kennisbrief of one quarter (content/kennisbrieven/)."""
 
@@ -209,10 +245,25 @@ class Graph:
     refs: Mapping[Key, Mapping[str, tuple[Key, ...]]]
     backrefs: Mapping[Key, Mapping[tuple[str, str], tuple[Key, ...]]]
     wikilinks: Mapping[Key, Mapping[str, Key]]
-    dates: Mapping[Key, date | None]  # own date, or derived (earliest session)
+    dates: Mapping[Key, PartialDate | None]  # own date, or derived (earliest session)
     # Editors' introductions of the edition, and the records their bodies link to.
     kennisbrieven: Mapping[Quarter, Kennisbrief] = field(default_factory=dict)
     intro_links: Mapping[Quarter, Mapping[str, Key]] = field(default_factory=dict)
+    # The attachments that documents of the edition link to, by their path on the site.
+    attachments: Mapping[str, Attachment] = field(default_factory=dict)
+    # The day the edition is made for: target dates of knelpunten are judged against it.
+    today: date = field(default_factory=date.today)
+    # Values that pure functions derive from the whole graph, kept once computed (`derived`).
+    _derived: dict[Callable[[Graph], Any], Any] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    def derived(self, compute: Callable[[Graph], T]) -> T:
+        """`compute(self)`, computed once per graph: for a pure function of the whole graph
+        (a ranking, an overview) that several pages read."""
+        if compute not in self._derived:
+            self._derived[compute] = compute(self)
+        return cast(T, self._derived[compute])
 
     def of_type(self, record_type: RecordType[D]) -> list[Record[D]]:
         """Records of one type, in id order (stable output)."""

@@ -23,14 +23,17 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from generator.beheer import SITE_FOLDER
 from generator.render.search import SearchRecord
 
 OFFLINE_INDEX = "search/offline-index.js"
-# Online only: the index Pagefind fetches, the archive itself, what only crawlers read.
-LEFT_OUT = ("pagefind", "downloads", "sitemap.xml", "sitemap.xml.gz", "404.html")
+# Online only: the index Pagefind fetches, the archive itself, what only crawlers read, and the
+# browser editor (it needs the git host).
+LEFT_OUT = ("pagefind", "downloads", "sitemap.xml", "sitemap.xml.gz", "404.html", SITE_FOLDER)
 
 _TAG = re.compile(r"<[A-Za-z][^<>]*>")
 _URL_ATTRIBUTE = re.compile(r'(\s(?:href|src|action)=")([^"]*)(")')
+_FEED_LINK = re.compile(r'<link rel="alternate" type="application/atom\+xml"')
 
 
 def offline_copy(
@@ -64,12 +67,20 @@ def _left_out(site: Path) -> Callable[[str, list[str]], list[str]]:
 
 
 def rewrite_links(html: str, page: str, copy: Path, site_url: str | None) -> str:
-    """`html` of the page at `page` (relative to the copy) with links that work from disk."""
+    """`html` of the page at `page` (relative to the copy) with links that work from disk, and
+    without the feeds' autodiscovery links (overrides/partials/kennisbank-feeds.html): a feed
+    reader cannot follow a file on disk, and Material's script would try to read a sitemap
+    beside each of them, which a browser refuses from file://."""
 
     def attribute(match: re.Match[str]) -> str:
         return match.group(1) + _offline_url(match.group(2), page, copy, site_url) + match.group(3)
 
-    return _TAG.sub(lambda tag: _URL_ATTRIBUTE.sub(attribute, tag.group(0)), html)
+    def tag(match: re.Match[str]) -> str:
+        if _FEED_LINK.match(match.group(0)):
+            return ""
+        return _URL_ATTRIBUTE.sub(attribute, match.group(0))
+
+    return _TAG.sub(tag, html)
 
 
 def _offline_url(url: str, page: str, copy: Path, site_url: str | None) -> str:

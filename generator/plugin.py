@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -16,17 +17,20 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 
+from generator.beheer import SITE_FOLDER, CmsMissing, site_files
+from generator.cms import ContentFacts, cms_config, config_yaml
 from generator.diagnostics import count
 from generator.load import CONTENT_DIR
 from generator.offline import offline_copy, zip_site
 from generator.pipeline import generate
 from generator.render.guide import guide_pages
-from generator.render.search import SearchRecord, html_text, page_record
+from generator.render.search import SearchRecord, html_text, page_record, search_records
 from generator.render.site import RenderOptions
 from generator.sanitize import sanitize_page
 from generator.search_index import SearchIndexError, write_index
+from generator.settings import SiteSettings, example_values
 from generator.vocabulary import EDITIONS, edition_named
 
 if TYPE_CHECKING:
@@ -37,15 +41,24 @@ if TYPE_CHECKING:
 
 # Under "mkdocs." so that MkDocs' strict mode counts our warnings.
 log = logging.getLogger("mkdocs.plugins.kennisbank")
+# Not under "mkdocs.": a local build shows these warnings but does not stop on them.
+advice = logging.getLogger("kennisbank.publiceren")
 
 OFFLINE_DOWNLOAD = "downloads/kennisbank-offline.zip"
-# Material's header with the site's own search field (partials/header.html), before the theme.
-THEME_DIR = Path(__file__).parent / "theme"
 NO_SITE_URL = (
     "site_url ontbreekt in mkdocs.yml: zonder het adres van de site kunnen de feeds en de "
     "e-mailversies van de kennisbrieven geen links bevatten en worden ze niet gemaakt. Vul "
     "site_url in, bijvoorbeeld 'site_url: https://kennisbank.example.nl/'."
 )
+EXAMPLES = (
+    "mkdocs.yml bevat nog voorbeeldwaarden die in feeds, e-mails, open data en security.txt "
+    "terechtkomen: {found}. "
+)
+EXAMPLES_PUBLISHING = (
+    EXAMPLES + "Een publicerende build (KENNISBANK_PUBLICEREN=true) stopt daarom; vul de echte "
+    "adressen in onder site_url en extra.kennisbank in mkdocs.yml."
+)
+EXAMPLES_LOCAL = EXAMPLES + "Voor een lokale build is dat goed; publiceren kan zo niet."
 
 
 class KennisbankConfig(Config):  # type: ignore[no-untyped-call]
@@ -54,6 +67,13 @@ class KennisbankConfig(Config):  # type: ignore[no-untyped-call]
     # Where to make the offline copy (set by `kennisbank build`); it is zipped into the site as
     # a download linked from the home page. Empty: no offline copy.
     offline_dir = c.Type(str, default="")
+    # The browser editor at /beheer/: Decap CMS's settings for the git host (`backend`,
+    # `publish_mode`), and the folder with its page and npm packages (relative to mkdocs.yml).
+    # Without settings there is no /beheer/.
+    cms = c.Type(dict, default={})
+    cms_dir = c.Type(str, default="beheer")
+    # A build that is published (CI on main): example addresses in mkdocs.yml stop it.
+    publishing = c.Type(bool, default=False)
 
 
 class _GeneratedFile(File):
@@ -74,6 +94,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped
     previewing = False
     # `kennisbank serve` rebuilds dirty: only pages whose generated Markdown changed.
     dirty = False
+    settings = SiteSettings()
 
     def __init__(self) -> None:
         super().__init__()
@@ -92,15 +113,23 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped
         self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        if str(THEME_DIR) not in config.theme.dirs:
-            config.theme.dirs.insert(0, str(THEME_DIR))
+        """No example address reaches the public: a publishing build stops on one, a local
+        build (not the preview, which would repeat it on every change) says what is left."""
+        self.settings = SiteSettings.from_config(config.site_url, config.extra)
+        found = example_values(self.settings, date.today())
+        if found and self.config.publishing:
+            raise PluginError(EXAMPLES_PUBLISHING.format(found="; ".join(found)))
+        if found and not self.previewing:
+            advice.warning(EXAMPLES_LOCAL.format(found="; ".join(found)))
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         edition = edition_named(self.config.edition)
         offline = bool(self.config.offline_dir)
         options = RenderOptions(
-            offline_download=OFFLINE_DOWNLOAD if offline else None, site_url=config.site_url
+            offline_download=OFFLINE_DOWNLOAD if offline else None,
+            site_url=config.site_url,
+            settings=self.settings,
         )
         if not config.site_url:
             log.warning(NO_SITE_URL)
@@ -133,16 +162,28 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped
                 _GeneratedFile, _GeneratedFile.generated(config, path, content=markdown)
             )
             generated.changed = not self.dirty or self._previous.get(path) != markdown
+            if path.startswith("."):
+                # MkDocs leaves out files whose path starts with a dot; .well-known/ is meant.
+                generated.inclusion = InclusionLevel.INCLUDED
             files.append(generated)
+        for path, source in site.attachments.items():
+            if files.get_file_from_path(path) is not None:
+                raise PluginError(
+                    f"docs/{path} bestaat al, maar zo heet ook een bijlage in content/bijlagen/; "
+                    "hernoem een van beide."
+                )
+            files.append(File.generated(config, path, abs_src_path=str(source)))
         if self.dirty:
             self._previous = dict(site.output)
-        self._records = site.search
+        self._records = search_records(site.graph) if site.graph is not None else []
         # Searched as pages: everything from docs/, and the guide's generated pages.
         self._searched_pages = {f.src_uri for f in files if f.is_documentation_page()}
         self._searched_pages -= set(site.output) - set(guide_pages())
         if offline:
             # A stand-in, so the home page's link is valid; on_post_build writes the archive.
             files.append(File.generated(config, OFFLINE_DOWNLOAD, content=b""))
+        if site.graph is not None and self._with_editor(config):
+            self._add_editor(files, config, ContentFacts.of(site.graph))
         log.debug("kennisbank: %d bestanden, %d waarschuwingen", len(site.output), warnings)
         return files
 
@@ -184,6 +225,27 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped
     ) -> LiveReloadServer:
         server.watch(str((self._root(config) / self.config.content_dir).resolve()))
         return server
+
+    def _with_editor(self, config: MkDocsConfig) -> bool:
+        """The browser editor belongs on the published site: not in the preview (local editing
+        is `kennisbank cms`); the offline copy leaves its folder out (it needs the git host;
+        generator/offline.py)."""
+        return bool(self.config.cms) and not self.previewing
+
+    def _add_editor(self, files: Files, config: MkDocsConfig, facts: ContentFacts) -> None:
+        try:
+            static = site_files(self._root(config) / self.config.cms_dir)
+        except CmsMissing as missing:
+            # Not a content problem, and a copy of mkdocs.yml elsewhere has no beheer/:
+            # `make site` installs it, and tests/test_beheer.py requires it.
+            log.info("/beheer/ is niet meegebouwd: %s", missing)
+            return
+        for path, source in static.items():
+            files.append(File.generated(config, path, abs_src_path=str(source)))
+        settings = cms_config(facts, self.config.cms)
+        files.append(
+            File.generated(config, f"{SITE_FOLDER}/config.yml", content=config_yaml(settings))
+        )
 
     def _root(self, config: MkDocsConfig) -> Path:
         """The project folder: where mkdocs.yml is, and what content_dir is relative to."""

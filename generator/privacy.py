@@ -7,30 +7,23 @@ they travel along). Public service contacts can be allowed in taxonomy.yml `publ
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from functools import partial
 from typing import Any
 
 from generator.diagnostics import Diagnostic
 from generator.messages import diagnostic
-from generator.model import FieldPath, Kennisbrief, Position, Record
+from generator.model import FieldPath, Position, RawDocument
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # Dutch numbers: 0 and nine digits, or +31/0031 and nine, with optional spaces or hyphens.
 PHONE = re.compile(r"(?<![\w+])(?:\+31|0031|0)[ -]?(?:\d[ -]?){8}\d(?!\d)")
 
 
-def check(
-    records: Mapping[Any, Record[Any]],
-    public_contacts: list[str],
-    kennisbrieven: Iterable[Kennisbrief] = (),
-) -> list[Diagnostic]:
-    """Every e-mail address and phone number in a public record or kennisbrief introduction."""
+def check(documents: Iterable[RawDocument], public_contacts: list[str]) -> list[Diagnostic]:
+    """Every e-mail address and phone number in `documents`: the public records (valid or
+    not) and kennisbrief introductions, and the hand-written pages of docs/."""
     allowed = {_normalise(contact) for contact in public_contacts}
-    documents = [
-        *(record.raw for record in records.values() if record.visibility == "public"),
-        *(intro.raw for intro in kennisbrieven if intro.visibility == "public"),
-    ]
     problems: list[Diagnostic] = []
     for raw in documents:
         texts = list(_texts(raw.fields, ()))

@@ -61,7 +61,12 @@ PAGE_ATTRIBUTES: dict[str, set[str]] = {
     "option": {"value", "selected"},
     "button": {"type"},
     "input": {"type", "name", "value", "placeholder", "autocomplete"},
-    "svg": {"viewbox", "viewBox", "width", "height", "xmlns", "font-family", "font-size"},
+    # A box that scrolls sideways (a wide table) takes the keyboard focus: tabindex 0 only.
+    "div": {"tabindex"},
+    "svg": {
+        *("viewbox", "viewBox", "preserveaspectratio", "preserveAspectRatio"),
+        *("width", "height", "xmlns", "font-family", "font-size"),
+    },
     "rect": _SVG_SHAPE,
     "line": _SVG_SHAPE,
     "text": {"x", "y", "fill", "text-anchor"},
@@ -121,6 +126,8 @@ def is_local(url: str) -> bool:
 def _filter(element: str, attribute: str, value: str) -> str | None:
     if attribute in _FETCHED and not is_local(value):
         return None
+    if attribute == "tabindex" and value.strip() != "0":
+        return None  # never out of the reading order, never a focus trap
     if attribute == "style" and _UNSAFE_STYLE.search(value):
         return None
     return value

@@ -1,13 +1,13 @@
 """Scaffolding for `kennisbank new`: a new record file with every field explained.
 
 The text is generated from the schema (field names, whether required, Dutch descriptions), so
-the scaffold can't drift from what the validator accepts. New records start as drafts.
+the scaffold can't drift from what the validator accepts. New records start as drafts, and
+nothing is filled in that the editor did not say: no date, no default.
 """
 
 from __future__ import annotations
 
 import json
-from datetime import date
 from typing import Any
 
 from pydantic.fields import FieldInfo
@@ -20,8 +20,10 @@ def record_id(title: str) -> str:
     return slug(title)
 
 
-def scaffold(record_type: RecordType[Any], title: str, today: date) -> str:
-    """The text of a new record file of `record_type` titled `title`."""
+def scaffold(record_type: RecordType[Any], title: str) -> str:
+    """The text of a new record file of `record_type` titled `title`: the fields the type
+    requires, to fill in, and every optional one as a comment. No date is made up: a session's
+    date is left to fill in, and a practice or knelpunt takes its sessions' date."""
     model = record_type.schema
     placeholders = record_type.scaffold.placeholders
     lines = ["---", f"title: {json.dumps(title, ensure_ascii=False)}"]
@@ -30,9 +32,7 @@ def scaffold(record_type: RecordType[Any], title: str, today: date) -> str:
     for name, info in model.model_fields.items():
         if name in ("title", "visibility"):
             continue
-        if name == "date":
-            lines.append(f"date: {today.isoformat()}  # {_describe(info)}")
-        elif info.is_required():
+        if info.is_required():
             value = placeholders.get(name, '""')
             first, _, rest = value.partition("\n")
             lines.append(f"{name}: {first}".rstrip() + f"  # verplicht: {_describe(info)}")

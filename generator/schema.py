@@ -1,21 +1,29 @@
 """The parts of the contract (CONTENT_MODEL.md) that every type shares, and the taxonomy.
 
 Strict by default (no guessing from `12` to "12"), `extra="forbid"` (a typo never drops data),
-frozen (records are values). Dates alone are parsed leniently, so a quoted "2016-03-15" is fine.
+frozen (records are values). Dates are days, months or years (generator/dates.py); a quoted
+"2016-03-15" is fine.
 Each record type's own fields live with the rest of that type in generator/types/.
 """
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from generator.dates import DateField
 from generator.vocabulary import Visibility
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-LenientDate = Annotated[date, Field(strict=False)]
+
+# Hints for forms, carried in the JSON Schema as `x-` keywords (which validators ignore): the
+# browser editor's configuration (generator/cms.py) is generated from that schema.
+# A paragraph rather than a line of text:
+Paragraph = Annotated[Text, Field(json_schema_extra={"x-multiline": True})]
+# A key of the taxonomy (content/taxonomy.yml):
+ThemeKey = Annotated[str, Field(json_schema_extra={"x-taxonomy": "themes"})]
+ProcessKey = Annotated[str, Field(json_schema_extra={"x-taxonomy": "processes"})]
 
 
 class Strict(BaseModel):
@@ -25,18 +33,34 @@ class Strict(BaseModel):
 class RecordData(Strict):
     """Fields every record has."""
 
-    title: Text = Field(description="Titel: de kop van de pagina en de naam in lijsten.")
-    summary: Text | None = Field(
-        None, description="Samenvatting in één alinea, voor lijsten, de kennisbrief en feeds."
+    title: Text = Field(
+        title="Titel", description="Titel: de kop van de pagina en de naam in lijsten."
     )
-    themes: list[str] = Field([], description="Thema's: sleutels uit content/taxonomy.yml.")
+    summary: Paragraph | None = Field(
+        None,
+        title="Samenvatting",
+        description="Samenvatting in één alinea, voor lijsten, de kennisbrief en feeds.",
+    )
+    themes: list[ThemeKey] = Field(
+        [], title="Thema's", description="Thema's: sleutels uit content/taxonomy.yml."
+    )
     visibility: Visibility = Field(
         "public",
+        title="Zichtbaarheid",
         description="Zichtbaarheid: public (openbaar), internal (alleen de interne uitgave) of "
         "draft (concept, alleen in de lokale voorbeeldweergave).",
     )
-    updated: LenientDate | None = Field(
-        None, description="Datum van de laatste inhoudelijke wijziging (JJJJ-MM-DD)."
+    updated: DateField | None = Field(
+        None,
+        title="Bijgewerkt op",
+        description="Datum van de laatste inhoudelijke wijziging (JJJJ-MM-DD, of JJJJ-MM of "
+        "JJJJ als alleen de maand of het jaar bekend is).",
+    )
+    acknowledged: list[str] = Field(
+        [],
+        title="Geaccepteerde waarschuwingen",
+        description="Waarschuwingen die u bewust accepteert, bij hun naam (zoals "
+        "te-veel-deelnemers): in dit bestand houden ze de publicatie dan niet meer tegen.",
     )
 
 
@@ -48,35 +72,66 @@ class KennisbriefIntro(Strict):
     """
 
     title: Text | None = Field(
-        None, description="Titel van de kennisbrief; standaard 'Kennisbrief 1e kwartaal 2016'."
+        None,
+        title="Titel",
+        description="Titel van de kennisbrief; standaard 'Kennisbrief 1e kwartaal 2016'.",
     )
-    summary: Text | None = Field(
-        None, description="Samenvatting in één alinea, voor het overzicht en de feed."
+    summary: Paragraph | None = Field(
+        None,
+        title="Samenvatting",
+        description="Samenvatting in één alinea, voor het overzicht en de feed.",
     )
     visibility: Visibility = Field(
         "public",
+        title="Zichtbaarheid",
         description="Zichtbaarheid van de inleiding: public, internal of draft (zoals bij "
         "records).",
+    )
+    acknowledged: list[str] = Field(
+        [],
+        title="Geaccepteerde waarschuwingen",
+        description="Waarschuwingen die u bewust accepteert, bij hun naam (zoals "
+        "te-veel-deelnemers): in dit bestand houden ze de publicatie dan niet meer tegen.",
     )
 
 
 class Theme(Strict):
-    label: Text = Field(description="Naam van het thema zoals op de site.")
-    description: Text | None = Field(None, description="Omschrijving in één regel.")
+    model_config = ConfigDict(title="Thema")
+
+    label: Text = Field(title="Naam", description="Naam van het thema zoals op de site.")
+    description: Text | None = Field(
+        None, title="Omschrijving", description="Omschrijving in één regel."
+    )
 
 
 class Process(Strict):
-    label: Text = Field(description="Naam van het proces zoals op de site.")
-    description: Text | None = Field(None, description="Omschrijving in één regel.")
+    model_config = ConfigDict(title="Proces")
+
+    label: Text = Field(title="Naam", description="Naam van het proces zoals op de site.")
+    description: Text | None = Field(
+        None, title="Omschrijving", description="Omschrijving in één regel."
+    )
 
 
 class Taxonomy(Strict):
     """content/taxonomy.yml: the controlled vocabularies, plus the privacy allow-list."""
 
-    themes: dict[str, Theme] = Field({}, description="Thema's: sleutel -> label, description.")
-    processes: dict[str, Process] = Field({}, description="Processen: sleutel -> label.")
+    themes: dict[str, Theme] = Field(
+        {}, title="Thema's", description="Thema's: sleutel -> label, description."
+    )
+    processes: dict[str, Process] = Field(
+        {}, title="Processen", description="Processen: sleutel -> label."
+    )
     # E-mail addresses and phone numbers that are public service contacts, not personal data.
     public_contacts: list[str] = Field(
         [],
+        title="Openbare contactgegevens",
         description="Openbare dienstadressen en -nummers die de privacycontrole toestaat.",
     )
+
+
+def json_schema(model: type[BaseModel]) -> dict[str, Any]:
+    """A model's JSON Schema (draft 2020-12): for editors' tools and for the open data."""
+    schema = model.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return schema

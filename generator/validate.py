@@ -18,10 +18,20 @@ from pydantic import BaseModel, ValidationError
 from generator import markup
 from generator.diagnostics import Diagnostic
 from generator.load import Loaded
-from generator.messages import diagnostic, did_you_mean
-from generator.model import FieldPath, Kennisbrief, Key, Position, Quarter, RawDocument, Record
+from generator.messages import RULES, diagnostic, did_you_mean
+from generator.model import (
+    Attachment,
+    FieldPath,
+    Kennisbrief,
+    Key,
+    Position,
+    Quarter,
+    RawDocument,
+    RawRecord,
+    Record,
+)
 from generator.schema import KennisbriefIntro, Taxonomy
-from generator.types import REGISTRY
+from generator.types import REGIONS, REGISTRY
 from generator.types.checks import unknown_keys
 from generator.yamlsource import meaning
 
@@ -49,32 +59,89 @@ class Validated:
     taxonomy: Taxonomy = field(default_factory=Taxonomy)
     kennisbrieven: dict[Quarter, Kennisbrief] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # Records whose fields are invalid: reported, left out of the graph, but link still checks
+    # their references and wikilinks, so one round tells every problem of a file.
+    failed: list[RawRecord] = field(default_factory=list)
+    # Region codes of regions that could not be validated (or read): references to them by
+    # code are not reported a second time.
+    failed_codes: dict[str, Key] = field(default_factory=dict)
+    taxonomy_known: bool = True  # False when taxonomy.yml could not be read: no vocabulary check
+    attachments: dict[str, Attachment] = field(default_factory=dict)  # content/bijlagen/, by path
 
 
 def validate(loaded: Loaded) -> Validated:
-    result = Validated(known=set(loaded.known))
+    result = Validated(
+        known=set(loaded.known),
+        failed_codes=dict(loaded.region_codes),
+        attachments=dict(loaded.attachments),
+    )
     result.taxonomy, result.diagnostics = validate_taxonomy(loaded.taxonomy, loaded.taxonomy_path)
+    if loaded.taxonomy is None and loaded.taxonomy_present:
+        result.taxonomy_known = False
+        result.diagnostics = [d for d in result.diagnostics if d.rule != "taxonomie-ontbreekt"]
+    taxonomy = result.taxonomy if result.taxonomy_known else None
     for raw in loaded.records:
         record_type = raw.key.type
         data, problems = validate_fields(record_type.schema, raw, record_type.where)
         result.diagnostics += problems
         result.diagnostics += check_body(raw)
+        result.diagnostics += check_acknowledged(raw)
+        themes = data.themes if data is not None else _strings(raw.fields.get("themes"))
+        if taxonomy is not None:
+            result.diagnostics += unknown_keys(
+                raw, ("themes",), themes, taxonomy.themes, "onbekend-thema"
+            )
         if data is None:
+            result.failed.append(raw)
+            code = raw.fields.get("code")
+            if record_type is REGIONS and isinstance(code, str):
+                result.failed_codes[code.lower()] = raw.key
             continue
         record = Record(key=raw.key, path=raw.path, data=data, raw=raw)
-        result.diagnostics += unknown_keys(
-            raw, ("themes",), data.themes, result.taxonomy.themes, "onbekend-thema"
-        )
         if record_type.check:
-            result.diagnostics += record_type.check(record, result.taxonomy)
+            result.diagnostics += record_type.check(record, taxonomy)
         result.records[raw.key] = record
     for record_type in REGISTRY:
         if record_type.check_all:
             of_type = [r for r in result.records.values() if r.key.type is record_type]
-            result.diagnostics += record_type.check_all(of_type)
+            result.diagnostics += record_type.check_all(of_type, result.records)
     result.kennisbrieven, problems = validate_kennisbrieven(loaded.kennisbrieven)
     result.diagnostics += problems
     return result
+
+
+def check_acknowledged(raw: RawDocument) -> list[Diagnostic]:
+    """Only warnings can be acknowledged, each by its name."""
+    warnings = sorted(rule.id for rule in RULES.values() if rule.severity == "waarschuwing")
+    problems = []
+    for index, value in enumerate(_strings(raw.fields.get("acknowledged"))):
+        if value not in warnings:
+            position = raw.position(("acknowledged", index))
+            suggestion = did_you_mean(value, warnings)
+            allowed = ", ".join(warnings)
+            problems.append(
+                diagnostic(
+                    "onbekende-waarschuwing",
+                    raw.path,
+                    position,
+                    value=value,
+                    suggestion=suggestion,
+                    allowed=allowed,
+                )
+            )
+    return problems
+
+
+def acknowledged(raw: RawDocument) -> frozenset[str]:
+    """The warnings the editor accepted for this file."""
+    return frozenset(_strings(raw.fields.get("acknowledged")))
+
+
+def _strings(value: Any) -> list[str]:
+    """The texts of a list as YAML gave it (for checks on a record that failed validation)."""
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return list(value)
+    return []
 
 
 def validate_kennisbrieven(
@@ -99,6 +166,7 @@ def validate_kennisbrieven(
         data, field_problems = validate_fields(KennisbriefIntro, raw, "een kennisbrief")
         problems += field_problems
         problems += check_body(raw)
+        problems += check_acknowledged(raw)
         if data is not None:
             found[quarter] = Kennisbrief(quarter=quarter, path=raw.path, data=data, raw=raw)
     return found, problems
@@ -205,7 +273,17 @@ def _describe(
             where=parent,
             example=_EXAMPLES.get(str(loc[-1]), f"{loc[-1]}: ..."),
         )
-    if kind in _DATE_ERRORS or (kind == "date_or_year" and _looks_like_date(value)):
+    empty = value is None or (isinstance(value, str) and not value.strip())
+    if kind == "string_too_short" or (empty and (kind.endswith("_type") or kind == "partial_date")):
+        required = _is_required(model, loc)
+        example = _EXAMPLES.get(str(loc[-1]), f"{loc[-1]}: ...")
+        fix = (
+            f"vul het in, bijvoorbeeld {example}"
+            if required
+            else ("vul het in of laat het veld weg")
+        )
+        return diagnostic("lege-tekst", raw.path, position, field=name, fix=fix)
+    if kind == "partial_date" and _looks_like_date(value):
         return diagnostic("ongeldige-datum", raw.path, position, text=value, field=name)
     if loc in raw.plain_scalars and (
         kind == "string_type" or (kind == "literal_error" and not isinstance(value, str))
@@ -225,8 +303,6 @@ def _describe(
             suggestion=did_you_mean(str(value), allowed),
             allowed=", ".join(allowed),
         )
-    if kind == "string_too_short" or (value is None and kind.endswith("_type")):
-        return diagnostic("lege-tekst", raw.path, position, field=name)
     if kind == "too_short":
         return diagnostic(
             "te-klein",
@@ -257,14 +333,12 @@ def _describe(
     )
 
 
-_DATE_ERRORS = frozenset(
-    {"date_from_datetime_parsing", "date_parsing", "date_from_datetime_inexact"}
-)
-
-
 def _looks_like_date(value: object) -> bool:
+    """Meant as a date but no real one: 2016-02-30, 2016-13, or a year out of range."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return 1000 <= value <= 9999
     return (
-        isinstance(value, str) and re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", value.strip()) is not None
+        isinstance(value, str) and re.fullmatch(r"\d{4}(-\d{1,2}){0,2}", value.strip()) is not None
     )
 
 
@@ -278,10 +352,10 @@ _EXPECTED = {
     "model_type": ("een groep velden", "schrijf de velden ingesprongen onder de naam"),
     "model_attributes_type": ("een groep velden", "schrijf de velden ingesprongen onder de naam"),
     "dict_type": ("een groep velden", "schrijf de velden ingesprongen onder de naam"),
-    "date_type": ("een datum", "schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2016-03-15"),
-    "date_or_year": (
-        "een datum of een jaartal",
-        "schrijf een datum als JJJJ-MM-DD of alleen een jaar, zoals 2020",
+    "partial_date": (
+        "een datum",
+        "schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2016-03-15, of als JJJJ-MM of JJJJ als "
+        "alleen de maand of het jaar bekend is",
     ),
 }
 
@@ -303,22 +377,33 @@ def _kind_of(value: object) -> str:
 
 
 def _fields_at(model: type[BaseModel], loc: FieldPath) -> list[str]:
-    """Field names of the (nested) model at `loc`, e.g. Task's fields at ('tasks', 0), or a
-    theme's at ('themes', 'oefenen'): list indexes and mapping keys are not fields."""
-    current: Any = model
+    """Field names of the (nested) model at `loc`, e.g. Task's fields at ('tasks', 0)."""
+    found = _model_at(model, loc)
+    return list(found.model_fields) if found else []
+
+
+def _is_required(model: type[BaseModel], loc: FieldPath) -> bool:
+    """Whether the field at `loc` must be given (a record's `title`, a task's `what`)."""
+    parent = _model_at(model, loc[:-1])
+    info = parent.model_fields.get(str(loc[-1])) if parent and loc else None
+    return bool(info and info.is_required())
+
+
+def _model_at(model: type[BaseModel], loc: FieldPath) -> type[BaseModel] | None:
+    """The (nested) model at `loc`: Task at ('tasks', 0), Theme at ('themes', 'oefenen').
+    List indexes and mapping keys are not fields."""
+    current: type[BaseModel] | None = model
     is_key = False
     for part in loc:
         if isinstance(part, int) or is_key:
             is_key = False
             continue
-        info = current.model_fields.get(part)
+        info = current.model_fields.get(part) if current else None
         if info is None:
-            return []
+            return None
         is_key = _has_mapping(info.annotation)
         current = _model_in(info.annotation)
-        if current is None:
-            return []
-    return list(current.model_fields)
+    return current
 
 
 def _has_mapping(annotation: Any) -> bool:

@@ -6,7 +6,7 @@ so the schema, the labels, the guide and every select list read the same source.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
@@ -85,6 +85,12 @@ PROGRESS_STATUS = Vocabulary.of(
         "gerealiseerd": "Gerealiseerd",
     },
 )
+VISIBILITY = Vocabulary.of(
+    Visibility, {"public": "Openbaar", "internal": "Intern", "draft": "Concept"}
+)
+PROGRESS_VISIBILITY = Vocabulary.of(
+    ProgressVisibility, {"public": "Openbaar", "internal": "Alleen intern"}
+)
 USE_FOR = Vocabulary.of(
     UseFor,
     {
@@ -94,6 +100,25 @@ USE_FOR = Vocabulary.of(
         "opleiden": "Opleiden",
     },
 )
+
+
+# Every closed vocabulary of the content, for what looks one up by its values (the form's
+# select lists in generator/cms.py).
+VOCABULARIES: tuple[Vocabulary, ...] = (
+    VISIBILITY,
+    PROGRESS_VISIBILITY,
+    SESSION_KIND,
+    PRACTICE_KIND,
+    PRACTICE_STATUS,
+    KNELPUNT_STATUS,
+    PROGRESS_STATUS,
+    USE_FOR,
+)
+
+
+def vocabulary_of(values: Sequence[str]) -> Vocabulary | None:
+    """The vocabulary whose values are `values`, in any order."""
+    return next((v for v in VOCABULARIES if set(v.values) == set(values)), None)
 
 
 def shows_region_progress(edition: Edition, progress_visibility: ProgressVisibility) -> bool:

@@ -6,11 +6,13 @@ reported. Values come with the file position of every key and value.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
+from generator import yamlhints
 from generator.diagnostics import Diagnostic
 from generator.messages import diagnostic
 from generator.model import FieldPath, Position
@@ -29,20 +31,6 @@ _MEANING = {
     "tag:yaml.org,2002:timestamp": "een datum",
 }
 
-# PyYAML's English problems, in the words an editor knows.
-_PROBLEMS = {
-    "mapping values are not allowed": "een dubbele punt op een plek waar dat niet kan "
-    "(staat er een ':' in een tekst zonder aanhalingstekens?)",
-    "could not find expected ':'": "een regel zonder 'naam: waarde'",
-    "found character '\\t' that cannot start any token": "een tab-teken",
-    "found undefined alias": "een onbekende verwijzing met '*'",
-    "expected <block end>, but found '-'": "een lijstregel met '-' die niet goed inspringt",
-    "found unexpected end of stream": "de tekst eindigt midden in een waarde (ontbreekt er "
-    "een afsluitend aanhalingsteken?)",
-    "did not find expected key": "een regel die niet goed inspringt",
-    "did not find expected '-' indicator": "een lijstregel die niet goed inspringt",
-}
-
 _constructor = yaml.constructor.SafeConstructor()
 
 
@@ -52,11 +40,12 @@ class YamlResult:
     key_positions: dict[FieldPath, Position] = field(default_factory=dict)
     value_positions: dict[FieldPath, Position] = field(default_factory=dict)
     plain_scalars: dict[FieldPath, str] = field(default_factory=dict)
+    # Values already reported here (read differently than written): no step reports them again.
+    reported: set[FieldPath] = field(default_factory=set)
     diagnostics: list[Diagnostic] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not any(d.is_error for d in self.diagnostics)
+    # Whether the text could be read at all. A duplicate key or a value YAML read differently
+    # than it looks is reported too, but the rest of the file is still checked.
+    ok: bool = True
 
 
 def parse(text: str, path: str, line_offset: int = 0) -> YamlResult:
@@ -65,11 +54,13 @@ def parse(text: str, path: str, line_offset: int = 0) -> YamlResult:
     tabs = _tab_diagnostics(text, path, line_offset)
     if tabs:
         result.diagnostics.extend(tabs)
+        result.ok = False
         return result
     try:
         anchors = _anchors(text, path, line_offset)
         if anchors:
             result.diagnostics.extend(anchors)
+            result.ok = False
             return result
         node = yaml.compose(text, Loader=_Loader)
     except yaml.reader.ReaderError as error:  # a character YAML does not read
@@ -81,26 +72,21 @@ def parse(text: str, path: str, line_offset: int = 0) -> YamlResult:
                 problem=f"een teken dat YAML niet leest (U+{error.character:04X})"
                 if isinstance(error.character, int)
                 else "een teken dat YAML niet leest",
+                fix="verwijder het teken of sla het bestand opnieuw op als UTF-8",
             )
         )
+        result.ok = False
         return result
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        if str(error.problem).startswith("found unexpected end") and error.context_mark:
-            mark = error.context_mark  # where the unclosed quote or bracket began
-        line, column = (mark.line, mark.column) if mark else (0, 0)
-        problem = _translate(str(error.problem))
+        hint = yamlhints.explain(error, text)
+        position = Position(hint.line + 1 + line_offset, hint.column + 1)
         result.diagnostics.append(
-            diagnostic(
-                "yaml-syntax",
-                path,
-                Position(line + 1 + line_offset, column + 1),
-                problem=problem,
-            )
+            diagnostic("yaml-syntax", path, position, problem=hint.problem, fix=hint.fix)
         )
+        result.ok = False
         return result
     if node is not None:
-        result.value = _Builder(result, path, line_offset).build(node, ())
+        result.value = _Builder(result, path, line_offset, text.split("\n")).build(node, ())
     return result
 
 
@@ -137,10 +123,11 @@ def _offset_position(text: str, offset: int, line_offset: int) -> Position:
 
 
 class _Builder:
-    def __init__(self, result: YamlResult, path: str, line_offset: int) -> None:
+    def __init__(self, result: YamlResult, path: str, line_offset: int, lines: list[str]) -> None:
         self.result = result
         self.path = path
         self.line_offset = line_offset
+        self.lines = lines
 
     def position(self, node: yaml.Node) -> Position:
         return Position(node.start_mark.line + 1 + self.line_offset, node.start_mark.column + 1)
@@ -177,6 +164,8 @@ class _Builder:
         return values
 
     def scalar(self, node: yaml.ScalarNode, path: FieldPath) -> Any:
+        if not node.style:
+            self.silent_changes(node, path)
         if node.tag == _STR:
             return node.value
         try:
@@ -187,19 +176,46 @@ class _Builder:
             self.result.plain_scalars[path] = node.value
         return value
 
+    def silent_changes(self, node: yaml.ScalarNode, path: FieldPath) -> None:
+        """What YAML reads differently from what an unquoted value looks like: `Belronde #2`
+        ends at the '#' (the rest is a comment), and a '- ' line indented under a value is
+        glued to it instead of starting a list item."""
+        start, end = node.start_mark, node.end_mark
+        after = self.lines[end.line][end.column :] if end.line < len(self.lines) else ""
+        if re.match(r" #\S", after):
+            self.result.reported.add(path)
+            lost = after.strip()
+            self.result.diagnostics.append(
+                diagnostic(
+                    "yaml-commentaar",
+                    self.path,
+                    Position(end.line + 1 + self.line_offset, end.column + 2),
+                    lost=lost,
+                    kept=node.value,
+                    whole=f"{node.value} {lost}",
+                )
+            )
+        for number in range(start.line + 1, min(end.line + 1, len(self.lines))):
+            line = self.lines[number]
+            if line.lstrip().startswith("- "):
+                self.result.reported.add(path)
+                column = len(line) - len(line.lstrip())
+                self.result.diagnostics.append(
+                    diagnostic(
+                        "yaml-lijstregel",
+                        self.path,
+                        Position(number + 1 + self.line_offset, column + 1),
+                        item=line.strip(),
+                        value=node.value,
+                    )
+                )
+
 
 def meaning(text: str) -> str:
     """How YAML reads an unquoted `text`, in Dutch (for the yaml-betekenis message)."""
     resolve: Any = _Loader.resolve
     tag = resolve(_Loader, yaml.ScalarNode, text, (True, False))
     return _MEANING.get(tag, "iets anders dan tekst")
-
-
-def _translate(problem: str) -> str:
-    for english, dutch in _PROBLEMS.items():
-        if problem.startswith(english):
-            return dutch
-    return f"'{problem}'"
 
 
 def _tab_diagnostics(text: str, path: str, line_offset: int) -> list[Diagnostic]:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import shutil
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -115,13 +117,47 @@ def require_clean(built: Built) -> Built:
     return built
 
 
+# What a project needs besides content/ to build: the configuration, the hand-written pages and
+# the theme overrides (theme.custom_dir).
+SITE_SETUP = ("mkdocs.yml", "docs", "overrides")
+
+
+def copy_setup(target: Path, *, link: bool = False) -> Path:
+    """The repository's site setup into `target` (folders as symlinks with `link`)."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in SITE_SETUP:
+        source = ROOT / name
+        if source.is_dir():
+            if link:
+                (target / name).symlink_to(source, target_is_directory=True)
+            else:
+                shutil.copytree(source, target / name)
+        else:
+            shutil.copy(source, target / name)
+    return target
+
+
+# What an organisation fills in before publishing: no address on a host reserved for examples.
+REAL_SITE = "https://www.kennisbankbevolkingszorg.nl/"
+
+
+def publishable(config: Path) -> Path:
+    """Replace the example addresses of a copied mkdocs.yml by real-looking ones."""
+    text = config.read_text(encoding="utf-8")
+    text = text.replace("https://kennisbank-bevolkingszorg.example/", REAL_SITE)
+    text = text.replace("kennisbank-bevolkingszorg.example", "kennisbankbevolkingszorg.nl")
+    # security.txt must not have expired on the day the tests run.
+    expires = (date.today() + timedelta(days=180)).isoformat()
+    text = re.sub(r"(?m)^(\s*security_expires:).*$", rf'\1 "{expires}"', text)
+    config.write_text(text, encoding="utf-8")
+    return config
+
+
 def project_tree(target: Path, fixture: str = "site") -> Path:
-    """A project folder as an editor has it: the repo's mkdocs.yml and docs/, fixture content/."""
+    """A project folder as an editor has it: the repo's site setup, fixture content/."""
     target.mkdir(parents=True, exist_ok=True)
     shutil.copytree(FIXTURES / fixture / "content", target / "content")
-    shutil.copytree(ROOT / "docs", target / "docs")
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    return target
+    return copy_setup(target)
 
 
 def broken_links(site: Path) -> list[str]:

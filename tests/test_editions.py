@@ -17,7 +17,7 @@ from generator.cli import main
 from generator.pipeline import check
 from generator.render.site import render
 from tests.leaks import markers_in_sources, markers_in_tree
-from tests.site_support import Built, build_fixture, require_clean
+from tests.site_support import Built, build_fixture, copy_setup, require_clean
 
 LEAK = Path(__file__).parent / "fixtures" / "leak"
 SOURCES = markers_in_sources(LEAK / "content")
@@ -50,7 +50,13 @@ def test_no_marker_in_any_file_of_the_public_edition(public_build: Built) -> Non
 def test_the_public_edition_ships_the_outputs_that_could_leak(public_build: Built) -> None:
     # Absent must mean absent in these too; make sure they exist, so the scan covers them.
     site = public_build.site
-    for path in ("pagefind/pagefind-entry.json", "sitemap.xml", "sitemap.xml.gz", "404.html"):
+    for path in (
+        *("pagefind/pagefind-entry.json", "sitemap.xml", "sitemap.xml.gz", "404.html"),
+        # Open data and feeds hold every public record, and the regions' progress.
+        *("data/regions.json", "data/regions-progress.csv", "data/practices.csv"),
+        *("data/catalogus.jsonld", "feeds/regios/flevoland.xml", "feeds/themas/oefenen.xml"),
+        *(".well-known/security.txt", "kennisbrief/abonneren/index.html"),
+    ):
         assert (site / path).is_file(), path
     assert len(list((site / "pagefind/fragment").iterdir())) >= 10  # every public record
     assert list((site / "pagefind/index").iterdir()) and list((site / "pagefind/filter").iterdir())
@@ -99,7 +105,9 @@ def test_a_public_region_with_internal_progress_shows_no_progress_in_public(
     public_build: Built,
 ) -> None:
     page = (public_build.site / "regios/flevoland/index.html").read_text(encoding="utf-8")
-    assert "Voortgang BZOO 2.0" not in page and "kb-voortgang-" not in page
+    assert "kb-voortgang-" not in page
+    # It says that the region keeps its progress to itself, and no more (README, Disclosure).
+    assert "heeft haar voortgang beoordeeld, maar deelt die niet openbaar" in page
     shown = (public_build.site / "regios/utrecht/index.html").read_text(encoding="utf-8")
     assert "Voortgang BZOO 2.0" in shown and "kb-voortgang-" in shown
     assert "Openbare toelichting bij de voortgang." in shown
@@ -108,15 +116,7 @@ def test_a_public_region_with_internal_progress_shows_no_progress_in_public(
 def test_internal_build_goes_to_its_own_folder_by_default(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    root = tmp_path / "project"
-    root.mkdir()
-    for name in ("mkdocs.yml", "docs"):
-        source = Path(__file__).parent.parent / name
-        target = root / name
-        if source.is_dir():
-            shutil.copytree(source, target)
-        else:
-            target.write_bytes(source.read_bytes())
+    root = copy_setup(tmp_path / "project")
     shutil.copytree(LEAK / "content", root / "content")
     assert main(["--root", str(root), "build", "--internal", "--no-offline"]) == 0
     assert (root / "site-intern/praktijken/zqxintern/index.html").is_file()
@@ -163,4 +163,4 @@ def test_both_editions_build_from_the_repository_content(
     assert main(args) == 0, capsys.readouterr()
     flevoland = (site / "regios/flevoland/index.html").read_text(encoding="utf-8")
     # Flevoland keeps its progress internal: only the internal edition shows it on its page.
-    assert ("Voortgang BZOO 2.0" in flevoland) == bool(flags)
+    assert ("kb-voortgang-" in flevoland) == bool(flags)

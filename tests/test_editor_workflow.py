@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -118,3 +120,21 @@ def test_pre_commit_hook_blocks_a_commit_with_a_content_error(
     subprocess.run([*git, "add", "-A"], cwd=root, check=True)
     passed = hook()
     assert passed.returncode == 0, passed.stdout
+
+
+def test_make_site_installs_only_what_building_needs(tmp_path: Path) -> None:
+    dry_run = subprocess.run(
+        ["make", "-n", "site", f"VENV={tmp_path}/.venv"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "pip install --quiet -e ." in dry_run
+    # The browser editor's files (/beheer/) are part of the site; the test tools are not.
+    assert "[test]" not in dry_run and "tests/browser" not in dry_run
+    requires = metadata.requires("kennisbank-bevolkingszorg") or []
+    runtime = [requirement for requirement in requires if "extra ==" not in requirement]
+    names = {re.split(r"[<>=!~;\[ ]", requirement)[0].lower() for requirement in runtime}
+    test_tools = {"pytest", "playwright", "mypy", "ruff", "hypothesis", "zensical", "properdocs"}
+    assert names and names.isdisjoint(test_tools)

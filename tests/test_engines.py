@@ -24,6 +24,7 @@ from generator.cli import main
 from generator.export import MARKER, load_config
 from generator.pipeline import generate
 from generator.render.site import RenderOptions
+from generator.settings import SiteSettings
 from tests.site_support import (
     FIXTURES,
     ROOT,
@@ -81,7 +82,8 @@ class _Recorder:
 
     def on_files(self, files: Any, /, *, config: Any) -> Any:
         for file in files:
-            if file.generated_by == "kennisbank":
+            # beheer/: the browser editor's files, not pages (tests/test_beheer.py).
+            if file.generated_by == "kennisbank" and not file.src_uri.startswith("beheer/"):
                 self.pages[file.src_uri] = file.content_bytes
         return files
 
@@ -193,7 +195,9 @@ def test_all_engines_build_the_same_pages(
     properdocs_build: EngineSite,
 ) -> None:
     def built(site: Path) -> set[str]:
-        return {p.relative_to(site).as_posix() for p in site.rglob("index.html")}
+        pages = {p.relative_to(site).as_posix() for p in site.rglob("index.html")}
+        # /beheer/ is the browser editor, which the MkDocs plugin adds (tests/test_beheer.py).
+        return {page for page in pages if not page.startswith("beheer/")}
 
     expected = built(mkdocs_build[0].site)
     assert built(properdocs_build.site) == expected
@@ -216,10 +220,15 @@ def test_plugin_and_export_hand_out_identical_pages(
         and not p.relative_to(docs).as_posix().startswith("pagefind/")  # the search index
     }
     assert exported == plugin_pages
-    # And both are what the pipeline generates.
-    options = RenderOptions(site_url=f"https://{SITE_HOST}/")
-    rendered = generate(project, "public", options).output
-    assert {path: text.encode("utf-8") for path, text in rendered.items()} == plugin_pages
+    # And both are what the pipeline generates: its pages, and the attachments they link to.
+    config = load_config(project / "mkdocs.yml")
+    site_url = f"https://{SITE_HOST}/"
+    settings = SiteSettings.from_config(site_url, config.get("extra"))
+    options = RenderOptions(site_url=site_url, settings=settings)
+    generated = generate(project, "public", options)
+    pages = {path: text.encode("utf-8") for path, text in generated.output.items()}
+    files = {path: source.read_bytes() for path, source in generated.attachments.items()}
+    assert files and pages | files == plugin_pages
 
 
 def test_export_copies_hand_written_docs(zensical_export: Path) -> None:
@@ -245,7 +254,7 @@ def test_mkdocs_export_builds_without_the_plugin(project: Path, tmp_path: Path) 
     # The project's plugins, in order and with their options, less ours.
     project_plugins = load_config(project / "mkdocs.yml")["plugins"]
     assert config["plugins"] == [p for p in project_plugins if "kennisbank" not in str(p)]
-    assert config["theme"]["custom_dir"] == "theme"  # the header's search field
+    assert config["theme"]["custom_dir"] == "overrides"  # the header's search field
     _run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.yml"], target)
     site = target / "site"
     assert _page(site, "praktijken/groepsapp").is_file()

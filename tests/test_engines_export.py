@@ -30,7 +30,13 @@ def test_export_writes_docs_config_and_marker(
     out, err = capsys.readouterr()
     assert err == ""
     assert "zensical build" in out
-    assert sorted(p.name for p in target.iterdir()) == [MARKER, "docs", "theme", "zensical.toml"]
+    assert sorted(p.name for p in target.iterdir()) == [
+        MARKER,
+        "docs",
+        "overrides",
+        "zensical.toml",
+    ]
+    assert (target / "overrides/main.html").is_file()  # theme.custom_dir goes along
     assert (target / "docs/praktijken/groepsapp.md").is_file()
     assert (target / "docs/assets/stylesheets/kennisbank.css").is_file()
     assert not (target / "docs/praktijken/intern.md").exists()

@@ -12,6 +12,7 @@ from pydantic import BaseModel
 from generator.messages import RULES
 from generator.pipeline import check
 from generator.render.guide import fields_page, guide_pages, messages_page
+from generator.scaffold import record_id
 from generator.schema import KennisbriefIntro, Taxonomy
 from generator.types import REGISTRY
 
@@ -49,7 +50,7 @@ def test_guide_pages_are_addressed_under_bijdragen() -> None:
 GUIDE = Path(__file__).parent.parent / "docs" / "bijdragen.md"
 REPO_CONTENT = Path(__file__).parent.parent / "content"
 EXAMPLE_FILES = {
-    "kind: regionaal": "content/sessions/sessie-groningen-fryslan-drenthe.md",
+    "kind: regionaal": "content/sessions/sessie-groningen-fryslan-en-drenthe.md",
     "kind: good-practice": "content/practices/vaste-belrondes-bij-stroomuitval.md",
     "status: open": "content/knelpunten/bereikbaarheid-bij-uitval-van-telefonie.md",
     "Kennisbrief 2e kwartaal 2016": "content/kennisbrieven/2016-q2.md",
@@ -60,9 +61,14 @@ def _blocks(language: str) -> list[str]:
     return re.findall(rf"```{language}\n(.*?)```", GUIDE.read_text(encoding="utf-8"), re.S)
 
 
+def _files() -> list[str]:
+    """The guide's example files: Markdown blocks that start with their fields."""
+    return [block for block in _blocks("markdown") if block.startswith("---\n")]
+
+
 def _guide_tree(root: Path) -> Path:
     shutil.copytree(REPO_CONTENT, root / "content")
-    for block in _blocks("markdown"):
+    for block in _files():
         target = next(path for marker, path in EXAMPLE_FILES.items() if marker in block)
         (root / target).write_text(block, encoding="utf-8")
     return root
@@ -71,7 +77,7 @@ def _guide_tree(root: Path) -> Path:
 def test_the_guides_examples_check_clean(tmp_path: Path) -> None:
     checked = check(_guide_tree(tmp_path))
     assert checked.diagnostics == []
-    assert len(_blocks("markdown")) == len(EXAMPLE_FILES)
+    assert len(_files()) == len(EXAMPLE_FILES)
 
 
 def test_the_guides_example_message_is_what_check_prints(tmp_path: Path) -> None:
@@ -84,3 +90,18 @@ def test_the_guides_example_message_is_what_check_prints(tmp_path: Path) -> None
     )
     (shown,) = [line for line in _blocks("text")[1].splitlines() if ": fout: " in line]
     assert [d.as_text() for d in check(root).diagnostics] == [shown]
+
+
+def test_the_guides_example_ids_are_what_new_makes_of_their_titles() -> None:
+    guide = GUIDE.read_text(encoding="utf-8")
+    commands = re.findall(r'kennisbank new \w+ "([^"]+)"', guide)
+    assert len(commands) == 4
+    made = {record_id(title) for title in commands}
+    files = {Path(path).stem for path in EXAMPLE_FILES.values() if "kennisbrieven" not in path}
+    assert files <= made
+    # Every id the examples refer to is one `new` makes, or one of the repository's records.
+    existing = {path.stem for path in REPO_CONTENT.rglob("*.*")}
+    referred = re.findall(r"(?:sessions|addresses): \[([\w-]+)\]|\[\[([\w/-]+)\]\]", guide)
+    for ids in referred:
+        ident = (ids[0] or ids[1]).rsplit("/", 1)[-1]
+        assert ident in made | existing | {"id"}, ident  # [[id]] where the guide explains them

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
+from generator.dates import PartialDate
 from generator.load import load
 from generator.model import Key
 from generator.pipeline import check
@@ -57,8 +57,8 @@ def test_practice_and_knelpunt_dates_default_to_their_earliest_session(tree: Tre
         }
     )
     graph = check(root).graph
-    assert graph.dates[KNELPUNT] == date(2016, 3, 15)
-    assert graph.dates[Key(PRACTICES, "eigen-datum")] == date(2017, 1, 2)
+    assert graph.dates[KNELPUNT] == PartialDate(2016, 3, 15)
+    assert graph.dates[Key(PRACTICES, "eigen-datum")] == PartialDate(2017, 1, 2)
     assert graph.dates[Key(PROJECTS, "versterking")] is None
 
 

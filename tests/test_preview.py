@@ -4,7 +4,6 @@ fixing the file clears them on the next rebuild. Runs the real command on a free
 from __future__ import annotations
 
 import json
-import shutil
 import socket
 import subprocess
 import sys
@@ -16,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import TreeFactory
+from tests.site_support import copy_setup
 
 REPO = Path(__file__).parent.parent
 BROKEN = "---\ntitle: Groepsapp\nsessions: [sessie-midden]\nstatus: klaar\n---\nTekst.\n"
@@ -51,8 +51,7 @@ Serving = tuple[Path, str, "subprocess.Popen[str]"]
 @pytest.fixture
 def serving(tree: TreeFactory) -> Iterator[Serving]:
     root = tree({"content/practices/groepsapp.md": BROKEN})
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(REPO / "docs", root / "docs")
+    copy_setup(root)
     port = _free_port()
     process = subprocess.Popen(
         [
@@ -88,6 +87,15 @@ def test_problems_show_on_the_pages_and_clear_when_fixed(serving: Serving) -> No
     home = _get(url)
     assert "content/practices/groepsapp.md:4:9" in home
     assert "klaar" in home
+    # The broken record's own page says what is wrong, where the editor looks for it.
+    own = _get(url + "praktijken/groepsapp/")
+    assert "Problemen in dit record" in own and "staat nog niet op de site" in own
+    # So does a new record that doesn't build, instead of an English 404.
+    (root / "content/practices/nieuw.md").write_text(BROKEN.replace("Groepsapp", "Nieuw"), "utf-8")
+    assert _wait_for(lambda: "Problemen in dit record" in _get(url + "praktijken/nieuw/"))
+    # The menu keeps its labels.
+    assert ">None<" not in home and "Praktijken" in home
+    (root / "content/practices/nieuw.md").unlink()
     (root / "content/practices/groepsapp.md").write_text(FIXED, encoding="utf-8")
     assert _wait_for(lambda: "Groepsapp hersteld" in _get(url + "praktijken/groepsapp/"))
     assert "in de inhoud" not in _get(url)
@@ -98,8 +106,7 @@ def test_problems_show_on_the_pages_and_clear_when_fixed(serving: Serving) -> No
 
 def test_a_build_still_stops_on_the_same_problem(tree: TreeFactory) -> None:
     root = tree({"content/practices/groepsapp.md": BROKEN})
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(REPO / "docs", root / "docs")
+    copy_setup(root)
     result = subprocess.run(
         [sys.executable, "-m", "generator", "--root", str(root), "build", "--no-offline"],
         capture_output=True,

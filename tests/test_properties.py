@@ -27,7 +27,11 @@ SITE = Path(__file__).parent / "fixtures" / "site" / "content"
 FILES = {
     path.relative_to(SITE).as_posix(): path.read_text(encoding="utf-8")
     for path in sorted(SITE.rglob("*"))
-    if path.is_file()
+    if path.is_file() and path.suffix in (".md", ".yml")
+}
+ATTACHMENTS = {
+    path.relative_to(SITE).as_posix(): path.read_bytes()
+    for path in sorted((SITE / "bijlagen").iterdir())
 }
 DIAGNOSTIC = re.compile(r"content/[^\n]+:\d+:\d+: (fout|waarschuwing): [^\n]+")
 SUMMARY = re.compile(r"(Geen problemen gevonden|\d+ (fout|fouten|waarschuwing|waarschuwingen)) ")
@@ -121,6 +125,9 @@ def mutated_tree(draw: st.DrawFn) -> dict[str, str]:
 
 
 def _write(root: Path, files: dict[str, str]) -> None:
+    for name, data in ATTACHMENTS.items():
+        (root / "content" / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / "content" / name).write_bytes(data)
     for name, text in files.items():
         path = root / "content" / name
         path.parent.mkdir(parents=True, exist_ok=True)

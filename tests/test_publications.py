@@ -7,7 +7,6 @@ from __future__ import annotations
 import gzip
 import re
 import shutil
-from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -29,21 +28,26 @@ SITE_URL = "https://kennisbank-bevolkingszorg.example/"  # mkdocs.yml
 # --- Disclosure control -------------------------------------------------------------------
 
 
-def _region(code: str, status: str, *, public: bool, day: str = "2016-03-01") -> str:
+def _region(
+    code: str,
+    status: str,
+    *,
+    public: bool,
+    day: str = "2016-03-01",
+    note: str = "",
+    theme: str = "oefenen",
+) -> str:
     visibility = "public" if public else "internal"
     return (
         f"title: Regio {code}\ncode: {code}\nprogress_visibility: {visibility}\n"
-        f"progress:\n  - date: {day}\n    theme: oefenen\n    status: {status}\n"
-        f"    note: toelichting {code}\n"
+        f"progress:\n  - date: {day}\n    theme: {theme}\n    status: {status}\n"
+        f"    note: {note or f'toelichting {code}'}\n"
     )
 
 
 def _regions(public: dict[str, str], hidden: dict[str, str]) -> dict[str, str | None]:
     """Replace the base tree's regions by these (code -> status)."""
-    files: dict[str, str | None] = {
-        f"content/regions/{name}.yml": None
-        for name in ("flevoland", "gooi-en-vechtstreek", "utrecht")
-    }
+    files: dict[str, str | None] = {}
     # The base tree's records refer to these ids; keep them, as public regions without progress.
     for name, code in (("flevoland", "VRFL"), ("gooi-en-vechtstreek", "VRGV"), ("utrecht", "VRU")):
         files[f"content/regions/{name}.yml"] = f"title: {name}\ncode: {code}\n"
@@ -54,7 +58,16 @@ def _regions(public: dict[str, str], hidden: dict[str, str]) -> dict[str, str | 
     return files
 
 
-def test_overview_names_public_regions_and_only_counts_that_others_assessed(
+OEFENEN = "[Opleiden, trainen en oefenen](../themas/oefenen.md)"
+
+
+def _counts(page: str, head: str) -> list[int]:
+    """The figures of one row of the progress page's tables, by its row header."""
+    row = page.split(f'<th scope="row" markdown="span">{head}</th>', 1)[1].split("</tr>")[0]
+    return [int(n) for n in re.findall(r'<td class="kb-getal">(\d+)</td>', row)]
+
+
+def test_overview_shows_public_statuses_and_only_counts_that_others_assessed(
     tree: TreeFactory,
 ) -> None:
     root = tree(_regions({"PA": "gerealiseerd"}, {"HA": "niet-gestart", "HB": "in-uitvoering"}))
@@ -65,9 +78,18 @@ def test_overview_names_public_regions_and_only_counts_that_others_assessed(
     oefenen = figures.per_theme["oefenen"]
     assert dict(oefenen.counts) == {"gerealiseerd": 1}  # hidden statuses are never counted
     assert oefenen.unnamed == 2  # only that two more regions assessed the theme
+    assert oefenen.unreported == 3  # the base tree's three regions reported nothing
     page = render(checked.graph)["voortgang/index.md"]
-    assert "| [Opleiden, trainen en oefenen](../themas/oefenen.md) | 0 | 0 | 0 | 1 | 2 |" in page
-    assert "Regio HA" not in page and "Regio HB" not in page
+    # Gerealiseerd, in uitvoering, in voorbereiding, niet gestart, niet openbaar, geen melding
+    assert _counts(page, OEFENEN) == [1, 0, 0, 0, 2, 3]
+    # A hidden region is named only as one that keeps its progress to itself: one cell for
+    # the whole region, the same whatever it reported.
+    hidden_row = (
+        '<th scope="row" markdown="span">[Regio HA](../regios/ha.md)</th>\n'
+        '<td colspan="1"><span class="kb-geen">niet openbaar</span></td>'
+    )
+    assert hidden_row in page
+    assert "toelichting HA" not in page and "kb-voortgang-niet-gestart" not in page
 
 
 def test_internal_edition_names_and_counts_every_region(tree: TreeFactory) -> None:
@@ -76,16 +98,17 @@ def test_internal_edition_names_and_counts_every_region(tree: TreeFactory) -> No
     figures = overview(graph)
     assert [r.data.code for r in figures.regions] == ["HA", "PA"]
     assert dict(figures.per_theme["oefenen"].counts) == {"gerealiseerd": 1, "niet-gestart": 1}
-    assert "Niet openbaar" not in render(graph)["voortgang/index.md"]
+    page = render(graph)["voortgang/index.md"]
+    assert "Niet openbaar" not in page and "niet openbaar" not in page
 
 
-def test_a_peildatum_only_a_hidden_region_used_is_not_shown(tree: TreeFactory) -> None:
+def test_a_year_only_a_hidden_region_used_is_not_shown(tree: TreeFactory) -> None:
     files = _regions({"PA": "gerealiseerd"}, {})
-    files["content/regions/ha.yml"] = _region("HA", "niet-gestart", public=False, day="2016-05-09")
+    files["content/regions/ha.yml"] = _region("HA", "niet-gestart", public=False, day="2017-05-09")
     figures = overview(check(tree(files)).graph)
-    assert [point.peildatum for point in figures.trend] == [date(2016, 3, 1)]
+    assert [point.year for point in figures.trend] == [2016]
     page = render(check(tree(files)).graph)["voortgang/index.md"]
-    assert "9 mei 2016" not in page and "Regio HA" not in page
+    assert "2017" not in page
 
 
 @pytest.mark.parametrize(
@@ -95,28 +118,43 @@ def test_a_peildatum_only_a_hidden_region_used_is_not_shown(tree: TreeFactory) -
         ("gerealiseerd", "gerealiseerd", "gerealiseerd"),  # all alike: no tell-tale either
     ],
 )
-def test_what_hidden_regions_report_changes_no_public_page(
+def test_what_hidden_regions_report_changes_no_public_file(
     tree: TreeFactory, other: tuple[str, ...]
 ) -> None:
-    pages = []
-    for statuses in (("niet-gestart", "in-uitvoering", "gerealiseerd"), other):
-        hidden = dict(zip(("HA", "HB", "HC"), statuses, strict=True))
-        root = tree(_regions({"PA": "gerealiseerd"}, hidden))
-        pages.append(render(check(root).graph, RenderOptions(site_url=SITE_URL)))
-    assert pages[0] == pages[1]
-    assert "| 0 | 0 | 0 | 1 | 3 |" in pages[0]["voortgang/index.md"]
+    """Statuses, peildata and notes of hidden regions change; no generated file may."""
+    files = []
+    for statuses, day, note in (
+        (("niet-gestart", "in-uitvoering", "gerealiseerd"), "2016-03-01", "eerste"),
+        (other, "2018-11", "een heel andere toelichting"),
+    ):
+        regions = _regions({"PA": "gerealiseerd"}, {})
+        for code, status in zip(("HA", "HB", "HC"), statuses, strict=True):
+            regions[f"content/regions/{code.lower()}.yml"] = _region(
+                code, status, public=False, day=day, note=note
+            )
+        root = tree(regions)
+        files.append(render(check(root).graph, RenderOptions(site_url=SITE_URL)))
+    assert files[0] == files[1]
+    assert _counts(files[0]["voortgang/index.md"], OEFENEN) == [1, 0, 0, 0, 3, 3]
+    assert "data/regions.json" in files[0] and "feeds/regios/ha.xml" in files[0]
 
 
 # --- The whole public build does not depend on a hidden region's status ---------------------
 
 
-def _build_with_flevoland_saying(status: str, target: Path) -> Path:
+def _build_with_flevoland_reporting(status: str, day: str, note: str, target: Path) -> Path:
     content = target / "content"
     shutil.copytree(FIXTURES / "site" / "content", content)
     region = content / "regions" / "flevoland.yml"
-    region.write_text(
-        region.read_text("utf-8").replace("status: niet-gestart", f"status: {status}"), "utf-8"
-    )
+    text = region.read_text("utf-8")
+    for old, new in (
+        ("status: niet-gestart", f"status: {status}"),
+        ("date: 2016-11-01", f"date: {day}"),
+        ("note: GEHEIME-VOORTGANG-FLEVOLAND", f"note: {note}"),
+    ):
+        assert old in text
+        text = text.replace(old, new)
+    region.write_text(text, "utf-8")
     site = target / "site"
     report = build(
         BuildRequest(
@@ -154,13 +192,28 @@ def _every_file(site: Path) -> dict[str, bytes]:
     return files
 
 
-def test_no_file_of_the_public_build_reveals_an_internal_regions_status(tmp_path: Path) -> None:
+def test_no_file_of_the_public_build_reveals_an_internal_regions_progress(tmp_path: Path) -> None:
     """Flevoland keeps its progress internal. Build the public site with Flevoland reporting
-    'niet-gestart' and again with 'gerealiseerd': if any file (page, search index, feed,
-    e-mail, sitemap) showed its status, directly or through a count, the builds would differ."""
-    first = _every_file(_build_with_flevoland_saying("niet-gestart", tmp_path / "a"))
-    second = _every_file(_build_with_flevoland_saying("gerealiseerd", tmp_path / "b"))
-    assert "voortgang/index.html" in first and "feeds/nieuw.xml" in first
+    'niet-gestart' on 1 November 2016 and again with 'gerealiseerd' in 2018 with another
+    note: if any file (page, search index, feed, e-mail, sitemap, open data) showed its status,
+    its peildatum or its note, directly or through a count, the builds would differ."""
+    first = _every_file(
+        _build_with_flevoland_reporting("niet-gestart", "2016-11-01", "eerste", tmp_path / "a")
+    )
+    second = _every_file(
+        _build_with_flevoland_reporting("gerealiseerd", "2018-06", "tweede", tmp_path / "b")
+    )
+    for path in (
+        "voortgang/index.html",
+        "regios/flevoland/index.html",
+        "feeds/nieuw.xml",
+        "feeds/regios/flevoland.xml",
+        "data/regions.json",
+        "data/regions-progress.csv",
+        "data/catalogus.jsonld",
+        "sitemap.xml",
+    ):
+        assert path in first, path
     assert first.keys() == second.keys()
     differing = [path for path in first if first[path] != second[path]]
     assert differing == []
@@ -186,7 +239,7 @@ def test_kennisbrief_has_the_introduction_then_the_new_records_by_type(site_buil
     assert "Dit kwartaal kwam de eerste sessie bijeen" in text
     assert "<strong>let op</strong>" in page  # the introduction is Markdown
     assert text.index("Volgende keer") < text.index("Nieuw in dit kwartaal")
-    assert "5 nieuwe records: 3 praktijken, 1 sessie en 1 knelpunt." in text
+    assert "6 nieuwe records: 3 praktijken, 1 sessie en 2 knelpunten." in text
     assert 'href="../../praktijken/groepsapp/"' in page  # the [[groepsapp]] link
     assert "Bewoners regelen vanuit de opvanglocatie zelf een slaapplaats" in text  # a summary
     assert "Leerarena na de brand" not in text  # 2017: the next kennisbrief
@@ -221,12 +274,18 @@ def test_email_is_a_standalone_file_a_mail_client_can_show(site_build: Built) ->
     assert not tags & {"script", "img", "link", "style", "iframe", "object"}
     assert 'lang="nl"' in email and '<meta charset="utf-8">' in email
     for tag, attrs in elements:
-        if tag in {"p", "h1", "h2", "h3", "ul", "li", "a"}:
+        if tag in {"p", "h1", "h2", "h3", "ul", "li", "a", "table", "td"}:
             assert attrs.get("style"), f"<{tag}> has no inline style"
     links = [attrs["href"] for tag, attrs in elements if tag == "a"]
-    assert len(links) >= 6
-    for url in links:
-        assert _site_file(site_build.site, url).is_file(), url
+    site_links = [url for url in links if not url.startswith("mailto:")]
+    assert len(site_links) >= 6
+    for url in site_links:
+        assert _site_file(site_build.site, url.split("#")[0]).is_file(), url
+    # The configured addresses of mkdocs.yml: the sender's, and the sign-off link.
+    assert sorted(set(links) - set(site_links)) == [
+        "mailto:kennisbank@kennisbank-bevolkingszorg.example",
+        "mailto:kennisbrief@kennisbank-bevolkingszorg.example?subject=Afmelden%20kennisbrief",
+    ]
     assert "Lees vooral" in email
     assert "<strong>let op</strong>" in email
 
@@ -278,12 +337,24 @@ def test_feed_of_kennisbrieven_lists_each_quarter(site_build: Built) -> None:
 
 def test_progress_overview_shows_the_public_region_in_colour_and_text(site_build: Built) -> None:
     page = (site_build.site / "voortgang/index.html").read_text("utf-8")
-    matrix = page[page.index('<div class="kb-matrix">') : page.index("</table>")]
-    assert '<th scope="row">Veiligheidsregio Utrecht</th>' in matrix
-    assert 'kb-voortgang-in-uitvoering">In uitvoering</span>' in matrix
-    assert "Flevoland" not in matrix
+    start = page.index(">Laatste beoordeling per regio en thema")
+    matrix = page[start : page.index("</table>", start)]
+    # Every region, by the name people use, linked to its page.
+    assert '<th scope="row"><a href="../regios/utrecht/">Utrecht</a></th>' in matrix
+    assert 'kb-voortgang-gerealiseerd">Gerealiseerd</span><br><small>maart 2017' in matrix
+    flevoland = matrix[matrix.index(">Flevoland<") :]
+    assert flevoland.split("</tr>")[0].endswith('<span class="kb-geen">niet openbaar</span></td>\n')
+    zeeland = matrix[matrix.index(">Zeeland<") :]
+    assert '<span class="kb-geen">geen melding</span>' in zeeland.split("</tr>")[0]
+    # The matrix scrolls in its own box, which the keyboard can reach.
+    boxes = [a for tag, a in _elements(page) if tag == "div" and a.get("class") == "kb-tabelvak"]
+    assert len(boxes) == 3  # figures per theme, the regions, the years
+    captions = {a["id"] for tag, a in _elements(page) if a.get("class") == "kb-bijschrift"}
+    for box in boxes:
+        assert box["tabindex"] == "0" and box["role"] == "region"
+        assert box["aria-labelledby"] in captions  # named by the caption above it
     assert '<svg xmlns="http://www.w3.org/2000/svg"' in page and 'role="img"' in page
-    assert "<table>" in page[page.index("</svg>") :]  # the chart's figures as a table
+    assert 'class="kb-tabel kb-cijfers"' in page[page.index("</svg>") :]  # the chart's figures
 
 
 def _visible_text(html: str) -> str:
@@ -298,7 +369,7 @@ def test_an_introduction_is_checked_like_any_content(tree: TreeFactory) -> None:
     typo = check(tree({path: "---\ntitel: Voorjaar\n---\nInleiding.\n"}))
     assert [d.as_text() for d in typo.diagnostics] == [
         f"{path}:2:1: fout: onbekend veld 'titel' bij een kennisbrief (bedoelde u 'title'?); "
-        "toegestane velden: title, summary, visibility"
+        "toegestane velden: title, summary, visibility, acknowledged"
     ]
     intro = "---\nsummary: Bel 06-12345678\n---\nZie [[groepsap]].\n"
     messages = [d.as_text() for d in check(tree({path: intro})).diagnostics]
@@ -334,6 +405,7 @@ def test_without_site_url_the_build_says_feeds_and_emails_cannot_be_made(tmp_pat
     text = (ROOT / "mkdocs.yml").read_text("utf-8")
     config.write_text(re.sub(r"(?m)^site_url: .*\n", "", text), "utf-8")
     shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    shutil.copytree(ROOT / "overrides", tmp_path / "overrides")
     report = build(
         BuildRequest(
             config_file=config,

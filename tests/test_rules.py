@@ -49,8 +49,13 @@ def run_case(case: dict[str, Any], root: Path) -> list[str]:
     for fifo in case.get("fifos", []):
         os.mkfifo(root / fifo)
     for path, size in case.get("large", {}).items():
-        head = "---\ntitle: Groot\nsessions: [sessie-midden]\n---\n"
-        (root / path).write_text(head + "tekst " * (size // 6), encoding="utf-8")
+        target = root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.suffix in (".md", ".yml"):
+            head = "---\ntitle: Groot\nsessions: [sessie-midden]\n---\n"
+            target.write_text(head + "tekst " * (size // 6), encoding="utf-8")
+        else:
+            target.write_bytes(b"%PDF-1.4\n" + b"0" * size)
     checked = check(root, case.get("edition", "public"))
     return [d.as_text() for d in checked.diagnostics]
 

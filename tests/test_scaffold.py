@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +22,7 @@ def new(capsys: pytest.CaptureFixture[str], root: Path, *args: str) -> tuple[int
     return code, out.strip(), err.strip()
 
 
-def test_new_session_gets_an_id_from_its_title_and_todays_date(
+def test_new_session_gets_an_id_from_its_title_and_a_date_to_fill_in(
     tree: TreeFactory, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = tree()
@@ -31,9 +30,18 @@ def test_new_session_gets_an_id_from_its_title_and_todays_date(
     assert code == 0
     assert out.endswith("content/sessions/sessie-noord-holland-zaanstreek.md")
     fields = yaml.safe_load(Path(out).read_text(encoding="utf-8").split("---\n")[1])
-    assert fields["date"] == date.today()
+    assert fields["date"] == ""  # never today: the session's own date is for the editor to say
     assert fields["title"] == "Sessie Noord-Holland & Zaanstreek"
     assert fields["visibility"] == "draft"
+
+
+@pytest.mark.parametrize("kind", ["praktijk", "knelpunt"])
+def test_new_practice_or_knelpunt_leaves_the_date_to_its_sessions(
+    kind: str, tree: TreeFactory, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, out, _ = new(capsys, tree(), kind, "Nieuw")
+    text = Path(out).read_text(encoding="utf-8")
+    assert "\ndate:" not in text and "\n# date:" in text
 
 
 def test_new_refuses_to_overwrite(tree: TreeFactory, capsys: pytest.CaptureFixture[str]) -> None:
@@ -56,7 +64,7 @@ def test_unknown_type_is_a_usage_error(
 
 @pytest.mark.parametrize("record_type", REGISTRY, ids=str)
 def test_scaffold_names_every_field_of_its_type(record_type: RecordType[Any]) -> None:
-    text = scaffold(record_type, "Titel", date(2026, 11, 24))
+    text = scaffold(record_type, "Titel")
     for name in record_type.schema.model_fields:
         assert f"\n{name}:" in text or f"\n# {name}:" in text, name
 

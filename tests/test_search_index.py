@@ -19,7 +19,7 @@ from tests.site_support import FIXTURES
 
 SITE = FIXTURES / "site"
 LEAK = FIXTURES / "leak"
-HEADER = Path(__file__).parent.parent / "generator/theme/partials/header.html"
+HEADER = Path(__file__).parent.parent / "overrides/partials/kennisbank-header.html"
 
 
 def test_records_carry_the_section_lists_facet_values_and_their_type() -> None:
@@ -83,6 +83,7 @@ def test_offline_links_open_files(tmp_path: Path) -> None:
         '<a href="../groepsapp/#kop">x</a><a href="..">home</a><link href="../../assets/site.css">'
         '<a href="../../downloads/kennisbank.zip">zip</a><a href="#kop">kop</a>'
         '<a href="https://example.org/">elders</a><p>href="../groepsapp/" as text</p>'
+        '<link rel="alternate" type="application/atom+xml" title="nieuw" href="../../f.xml">'
     )
     rewritten = rewrite_links(
         page, "praktijken/groepsapp/index.html", copy, "https://kennisbank.example/"
@@ -93,18 +94,19 @@ def test_offline_links_open_files(tmp_path: Path) -> None:
     assert 'href="https://kennisbank.example/downloads/kennisbank.zip"' in rewritten
     assert 'href="#kop"' in rewritten and 'href="https://example.org/"' in rewritten
     assert '<p>href="../groepsapp/" as text</p>' in rewritten  # text is never a link
+    assert "atom+xml" not in rewritten  # a feed reader cannot follow a file on disk
 
 
 def test_the_header_override_is_materials_header_but_for_search() -> None:
-    """generator/theme/partials/header.html copies Material's header; when Material changes its
-    header, this fails so that the copy is brought up to date."""
+    """overrides/partials/kennisbank-header.html copies Material's header; when Material
+    changes its header, this fails so that the copy is brought up to date."""
     ours = HEADER.read_text("utf-8")
     theirs = (Path(material.__file__).parent / "templates/partials/header.html").read_text("utf-8")
     search_block = re.compile(
         r'    {% if "material/search" in config.plugins %}.*?\n    {% endif %}\n', re.S
     )
     ours_block = re.compile(
-        r"    {#- kennisbank:.*?-#}\n    {% include \"partials/kb-search.html\" %}\n"
+        r"    {#- kennisbank:.*?-#}\n    {% include \"partials/kennisbank-search.html\" %}\n"
     )
     comment = re.compile(r"^{#-.*?-#}\n", re.S)
     assert search_block.search(theirs) and ours_block.search(ours)

@@ -8,13 +8,12 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from tests.site_support import FIXTURES, ROOT
+from tests.site_support import FIXTURES, copy_setup, publishable
 
 
 def _project(tmp_path: Path, fixture: str = "site") -> Path:
     shutil.copytree(FIXTURES / fixture / "content", tmp_path / "content")
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    (tmp_path / "docs").symlink_to(ROOT / "docs", target_is_directory=True)
+    copy_setup(tmp_path, link=True)
     return tmp_path
 
 
@@ -26,6 +25,7 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 def test_build_succeeds_quietly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     project = _project(tmp_path)
+    publishable(project / "mkdocs.yml")  # example addresses would be pointed out (a warning)
     assert main(["--root", str(project), "build", "--no-offline"]) == 0
     out, err = capsys.readouterr()
     assert err == ""

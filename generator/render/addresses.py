@@ -40,8 +40,35 @@ def relative(source: str, target: str) -> str:
 # Publications: the quarterly kennisbrief, the national progress overview and the feeds.
 KENNISBRIEF_SECTION = "kennisbrief"
 PROGRESS = "voortgang/index.md"
-FEED_RECORDS = "feeds/nieuw.xml"
-FEED_KENNISBRIEVEN = "feeds/kennisbrieven.xml"
+FEEDS_SECTION = "feeds"
+FEED_RECORDS = f"{FEEDS_SECTION}/nieuw.xml"
+FEED_KENNISBRIEVEN = f"{FEEDS_SECTION}/kennisbrieven.xml"
+# Hand-written in docs/: how a feed looks when opened in a browser (XSLT, and CSS where a
+# browser no longer runs XSLT).
+FEED_XSLT = "assets/feed.xsl"
+FEED_CSS = "assets/feed.css"
+SUBSCRIBE = f"{KENNISBRIEF_SECTION}/abonneren.md"
+# Open data: every public record as JSON and CSV, the DCAT catalogue and the JSON Schemas.
+DATA_SECTION = "data"
+DATA = f"{DATA_SECTION}/index.md"
+SECURITY_TXT = ".well-known/security.txt"  # RFC 9116
+
+
+def theme_feed(theme: str) -> str:
+    return f"{FEEDS_SECTION}/{THEMES_SECTION}/{theme}.xml"
+
+
+def record_feed(key: Key) -> str:
+    """The feed of what the knowledge base holds about a record (a region's feed)."""
+    return f"{FEEDS_SECTION}/{key.type.section}/{key.id}.xml"
+
+
+def data_file(name: str) -> str:
+    return f"{DATA_SECTION}/{name}"
+
+
+# Knelpunten that are not solved and have no practice that answers them (render/learning.py).
+UNANSWERED = "knelpunten-zonder-antwoord/index.md"
 
 
 def kennisbrief_index() -> str:

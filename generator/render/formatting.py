@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Mapping
 from datetime import date
 
+from generator.dates import PartialDate
 from generator.fences import prose_lines
 
 MONTHS = (
@@ -34,8 +35,14 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}#!|])")
 _HEADING = re.compile(r"^ {0,3}#{1,6}(\s|$)")
 
 
-def dutch_date(value: date) -> str:
-    """15 maart 2016 — no locale dependency."""
+def dutch_date(value: date | PartialDate) -> str:
+    """15 maart 2016, maart 2016 or 2016, as precise as the source — no locale dependency."""
+    if isinstance(value, PartialDate):
+        if value.month is None:
+            return str(value.year)
+        if value.day is None:
+            return f"{MONTHS[value.month - 1]} {value.year}"
+        value = value.first_day
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 

@@ -12,13 +12,17 @@ import re
 from pydantic import BaseModel
 
 from generator.messages import RULES
+from generator.render.formatting import text
 from generator.schema import KennisbriefIntro, Taxonomy
 from generator.types import REGISTRY
 
 FIELDS_PAGE = "bijdragen/velden.md"
 MESSAGES_PAGE = "bijdragen/meldingen.md"
 
-_SEVERITY = {"fout": "Fout: de site wordt niet gebouwd", "waarschuwing": "Waarschuwing"}
+_SEVERITY = {
+    "fout": "Fout: de site wordt niet gebouwd",
+    "waarschuwing": "Waarschuwing: de site wordt niet gebouwd, tenzij het bestand haar accepteert",
+}
 
 
 def guide_pages() -> dict[str, str]:
@@ -62,10 +66,12 @@ def messages_page() -> str:
         "# Alle meldingen van de controle",
         "",
         "`kennisbank check` en de voorbeeldweergave melden elk probleem als "
-        "`bestand:regel:kolom: fout|waarschuwing: bericht`. Een **fout** houdt de publicatie "
-        "tegen; een **waarschuwing** niet, maar in de strenge controle (`--strict`, zoals bij "
-        "het publiceren) wel. Hieronder staat elke melding die de controle kan geven, met wat "
-        "u eraan doet. De tekens … staan voor wat in uw melding concreet wordt ingevuld.",
+        "`bestand:regel:kolom: fout|waarschuwing: bericht`. Beide houden de publicatie tegen. "
+        "Een **fout** herstelt u; een **waarschuwing** herstelt u ook, of u accepteert haar "
+        "bewust voor dat bestand door haar naam in het veld `acknowledged` te zetten (bijvoorbeeld "
+        "`acknowledged: [te-veel-deelnemers]`). Hieronder staat elke melding die de controle kan "
+        "geven, met wat u eraan doet. De tekens … staan voor wat in uw melding concreet wordt "
+        "ingevuld.",
         "",
     ]
     for rule in RULES.values():
@@ -75,7 +81,7 @@ def messages_page() -> str:
             "",
             f"**{_SEVERITY[rule.severity]}.** {rule.explanation}",
             "",
-            f"> {html.escape(pattern, quote=False)}",
+            f"> {text(pattern)}",
             "",
         ]
     return "\n".join(parts)

@@ -9,7 +9,7 @@ from generator.model import Graph
 from generator.render import addresses
 from generator.render.formatting import frontmatter, text
 from generator.render.kennisbrief import issues
-from generator.render.page import Page, sort_keys
+from generator.render.page import Page, last_modified, sort_keys
 from generator.render.problems import problem_banner
 from generator.types import SECTION_ORDER
 
@@ -49,15 +49,15 @@ def home_page(
     graph: Graph, offline_download: str | None, problems: Sequence[Diagnostic] = ()
 ) -> str:
     page = Page(graph, addresses.HOME)
-    page.add(
-        frontmatter(
-            {
-                "title": SITE_NAME,
-                "description": "Praktijken, knelpunten, sessieverslagen en standaardincidenten "
-                "voor de bevolkingszorg van gemeenten en veiligheidsregio's.",
-            }
-        )
-    )
+    meta: dict[str, object] = {
+        "title": SITE_NAME,
+        "description": "Praktijken, knelpunten, sessieverslagen en standaardincidenten "
+        "voor de bevolkingszorg van gemeenten en veiligheidsregio's.",
+    }
+    lastmod = last_modified(graph, graph.records)
+    if lastmod:
+        meta["lastmod"] = lastmod
+    page.add(frontmatter(meta))
     page.add(f"# {SITE_NAME}", "")
     if problems:
         page.add(problem_banner(problems, everywhere=True))
@@ -105,7 +105,8 @@ def _publications(page: Page) -> None:
         f"bij kwam.{latest}",
         f"- [Voortgang van de invoering]({page.to(addresses.PROGRESS)}): hoe ver de regio's "
         "zijn met *Bevolkingszorg op orde 2.0*.",
-        f"- Feeds voor uw feedlezer: [nieuwe records]({page.to(addresses.FEED_RECORDS)}) en "
-        f"[kennisbrieven]({page.to(addresses.FEED_KENNISBRIEVEN)}).",
+        f"- [Abonneren]({page.to(addresses.SUBSCRIBE)}): de kennisbrief per e-mail, of feeds "
+        "voor uw feedlezer (alles, per thema of per regio).",
+        f"- [Open data]({page.to(addresses.DATA)}): alle openbare records als JSON en CSV.",
     )
     page.blank()

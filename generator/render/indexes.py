@@ -7,7 +7,7 @@ list shows.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from generator.model import Graph, Record, RecordType
@@ -21,7 +21,7 @@ from generator.render.formatting import (
     text,
     visibility_badge,
 )
-from generator.render.page import Page, sort_keys
+from generator.render.page import Page, feed_meta, last_modified, plain_summary, sort_keys
 from generator.types import REGIONS, SECTION_ORDER
 
 # Facets in the order of the form: query parameter and Dutch label.
@@ -37,9 +37,9 @@ FACETS: tuple[tuple[str, str], ...] = (
 def section_page(graph: Graph, record_type: RecordType[Any]) -> str:
     plural = record_type.plural
     page = Page(graph, addresses.section_index(record_type))
-    page.add(frontmatter({"title": plural}))
-    page.add(f"# {text(plural)}", "", text(record_type.intro), "")
     keys = sort_keys(graph, (r.key for r in graph.of_type(record_type)))
+    page.add(frontmatter(_with_lastmod({"title": plural}, last_modified(graph, keys))))
+    page.add(f"# {text(plural)}", "", text(record_type.intro), "")
     records = [graph.records[k] for k in keys]
     if not records:
         page.add(f"Er zijn nog geen {text(plural.lower())}.")
@@ -55,11 +55,11 @@ def section_page(graph: Graph, record_type: RecordType[Any]) -> str:
     for record, values in zip(records, facets, strict=True):
         data = " ".join(f'data-{name}="{attr_list(found)}"' for name, found in values.items())
         page.add(f'<div class="kb-item" {data} markdown="block">', "")
-        page.add(f"**{page.ref(record.key)}**", "")
+        page.add(f"**{page.ref(record.key, short=True)}**", "")
         details = item_details(page, record)
         if details:
             page.add(details, "")
-        summary = summary_line(record.data.summary)
+        summary = summary_line(plain_summary(graph, record))
         if summary:
             page.add(summary, "")
         page.add("</div>", "")
@@ -116,6 +116,8 @@ def item_details(page: Page, record: Record[Any]) -> str:
         parts.append(hidden)
     if record.key.type.details:
         parts += record.key.type.details(record.data)
+    if record.key.type.index_details:
+        parts += record.key.type.index_details(graph, record)
     when = graph.dates.get(record.key)
     if when:
         parts.append(text(dutch_date(when)))
@@ -161,13 +163,18 @@ def themes_index(graph: Graph) -> str:
     return page.render()
 
 
-def theme_page(graph: Graph, theme_key: str) -> str:
+def theme_page(graph: Graph, theme_key: str, feeds: Mapping[str, str] | None = None) -> str:
     theme = graph.taxonomy.themes[theme_key]
-    page = Page(graph, addresses.theme_path(theme_key))
+    page = Page(graph, addresses.theme_path(theme_key), feeds)
+    about = [key for key, record in graph.records.items() if theme_key in record.data.themes]
     meta: dict[str, object] = {"title": theme.label}
     if theme.description:
         meta["description"] = theme.description
-    page.add(frontmatter(meta), f"# {text(theme.label)}", "")
+    own_feed = feed_meta(page, addresses.theme_feed(theme_key))
+    if own_feed:
+        meta["feeds"] = own_feed
+    page.add(frontmatter(_with_lastmod(meta, last_modified(graph, about))))
+    page.add(f"# {text(theme.label)}", "")
     if theme.description:
         page.add(text(theme.description), "")
     found = False
@@ -177,7 +184,20 @@ def theme_page(graph: Graph, theme_key: str) -> str:
         page.record_list(record_type.plural, keys)
     if not found:
         page.add("Er is nog geen inhoud met dit thema.")
+    feed = page.feed(addresses.theme_feed(theme_key))
+    if feed:
+        page.heading(2, "Volgen", searchable=False)
+        page.add(
+            f"Nieuwe inhoud over {text(theme.label)} volgen? Neem de "
+            f"[feed van dit thema]({feed}) op in uw feedlezer; "
+            f"[Abonneren]({page.to(addresses.SUBSCRIBE)}) legt uit hoe dat gaat."
+        )
     return page.render()
+
+
+def _with_lastmod(meta: dict[str, object], lastmod: str | None) -> dict[str, object]:
+    """The front matter with the sitemap's `lastmod` (overrides/sitemap.xml), when known."""
+    return {**meta, "lastmod": lastmod} if lastmod else meta
 
 
 def _theme_counts(records: Iterable[Record[Any]]) -> dict[str, int]:

@@ -17,7 +17,8 @@ from generator.diagnostics import Diagnostic
 from generator.model import Graph, Kennisbrief, Key, Quarter, RecordType
 from generator.render import addresses
 from generator.render.formatting import frontmatter, text, visibility_banner
-from generator.render.page import Page, linked_body, sort_keys
+from generator.render.learning import kennisbrief_part
+from generator.render.page import Page, last_modified, linked_body, plain_intro_summary, sort_keys
 from generator.render.problems import problem_banner
 from generator.types import SECTION_ORDER
 
@@ -62,7 +63,7 @@ def issues(graph: Graph) -> list[Issue]:
         grouped = {
             record_type: [k for k in keys if k.type == record_type] for record_type in SECTION_ORDER
         }
-        days = [d for k in keys if (d := graph.dates.get(k))]
+        days = [d.first_day for k in keys if (d := graph.dates.get(k))]
         found.append(
             Issue(
                 quarter=quarter,
@@ -87,8 +88,11 @@ def summary_sentence(issue: Issue) -> str:
 def kennisbrief_page(graph: Graph, issue: Issue, problems: Sequence[Diagnostic] = ()) -> str:
     path = addresses.kennisbrief_path(issue.quarter)
     page = Page(graph, path)
-    description = (issue.intro and issue.intro.data.summary) or summary_sentence(issue)
-    page.add(frontmatter({"title": issue.title, "description": " ".join(description.split())}))
+    meta: dict[str, object] = {"title": issue.title, "description": issue_summary(graph, issue)}
+    lastmod = last_modified(graph, [k for keys in issue.records.values() for k in keys])
+    if lastmod:
+        meta["lastmod"] = lastmod
+    page.add(frontmatter(meta))
     page.add(f"# {text(issue.title)}", "")
     if problems:
         page.add(problem_banner(problems, everywhere=False))
@@ -106,12 +110,13 @@ def kennisbrief_page(graph: Graph, issue: Issue, problems: Sequence[Diagnostic] 
         page.heading(3, f"{record_type.plural} ({len(keys)})", searchable=False)
         page.add(*(page.list_item(key) for key in keys))
         page.blank()
+    page.add(*kennisbrief_part(page, issue.quarter))  # the learning loop: render/learning.py
     page.heading(2, "Meer")
     page.add(
         f"- [Voortgang van de invoering]({page.to(addresses.PROGRESS)}): de landelijke stand "
         "per thema.",
-        f"- [Alle kennisbrieven]({page.to(addresses.kennisbrief_index())}), ook als "
-        f"[feed]({page.to(addresses.FEED_KENNISBRIEVEN)}).",
+        f"- [Alle kennisbrieven]({page.to(addresses.kennisbrief_index())}); "
+        f"[abonneren]({page.to(addresses.SUBSCRIBE)}) per e-mail of als feed.",
         f"- [Deze kennisbrief als e-mail]({page.to(addresses.kennisbrief_email(issue.quarter))}): "
         "een los HTML-bestand om te versturen.",
     )
@@ -131,9 +136,8 @@ def kennisbrief_index(graph: Graph, found: list[Issue]) -> str:
     page.add(f"# {INDEX_TITLE}", "")
     page.add(
         "Elk kwartaal een kennisbrief met wat er in de kennisbank bij kwam: sessies, "
-        "praktijken, knelpunten en meer. Volg ze via de "
-        f"[feed van kennisbrieven]({page.to(addresses.FEED_KENNISBRIEVEN)}) of de "
-        f"[feed van nieuwe records]({page.to(addresses.FEED_RECORDS)}) in uw feedlezer.",
+        "praktijken, knelpunten en meer. U kunt hem per e-mail ontvangen of volgen met een "
+        f"feedlezer: zie [Abonneren]({page.to(addresses.SUBSCRIBE)}).",
         "",
     )
     if not found:
@@ -142,12 +146,15 @@ def kennisbrief_index(graph: Graph, found: list[Issue]) -> str:
     for issue in found:
         target = page.to(addresses.kennisbrief_path(issue.quarter))
         email = page.to(addresses.kennisbrief_email(issue.quarter))
-        summary = (issue.intro and issue.intro.data.summary) or summary_sentence(issue)
-        page.add(
-            f"- [{text(issue.title)}]({target}) — {text(' '.join(summary.split()))} "
-            f"([e-mailversie]({email}))"
-        )
+        summary = issue_summary(graph, issue)
+        page.add(f"- [{text(issue.title)}]({target}) — {text(summary)} ([e-mailversie]({email}))")
     return page.render()
+
+
+def issue_summary(graph: Graph, issue: Issue) -> str:
+    """The introduction's summary, or else what is new, on one line."""
+    written = plain_intro_summary(graph, issue.intro) if issue.intro else None
+    return written or summary_sentence(issue)
 
 
 def intro_markdown(page: Page, issue: Issue) -> str:

@@ -7,11 +7,11 @@ no record type by name, so it sits below them.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date
 from typing import Any
 
 from generator import wikilinks
-from generator.model import Graph, Key, Record
+from generator.dates import PartialDate
+from generator.model import Graph, Kennisbrief, Key, Record
 from generator.render import addresses
 from generator.render.formatting import (
     demote_headings,
@@ -29,9 +29,11 @@ SEARCH_EXCLUDE = " { data-search-exclude }"
 class Page:
     """One Markdown page being written; knows its own path, so links come out relative."""
 
-    def __init__(self, graph: Graph, path: str) -> None:
+    def __init__(self, graph: Graph, path: str, feeds: Mapping[str, str] | None = None) -> None:
         self.graph = graph
         self.path = path
+        # The feeds this build makes, path -> title (none without the site's address).
+        self.feeds: Mapping[str, str] = feeds or {}
         self.lines: list[str] = []
 
     def add(self, *lines: str) -> None:
@@ -49,9 +51,16 @@ class Page:
     def to(self, target: str) -> str:
         return addresses.relative(self.path, target)
 
-    def ref(self, key: Key) -> str:
-        """A link to a record with its title as text."""
-        return link(self.graph.records[key].title, self.to(addresses.page_path(key)))
+    def ref(self, key: Key, label: str | None = None, *, short: bool = False) -> str:
+        """A link to a record with its title (`short`: the name people use; or `label`, an
+        editor's own link text) as text."""
+        record = self.graph.records[key]
+        shown = label or (key.type.list_title(record.data) if short else record.title)
+        return link(shown, self.to(addresses.page_path(key)))
+
+    def feed(self, path: str) -> str | None:
+        """A relative link to a feed of this build, or None when the build makes none."""
+        return self.to(path) if path in self.feeds else None
 
     def refs(self, keys: Iterable[Key]) -> str:
         return ", ".join(self.ref(key) for key in keys)
@@ -63,6 +72,11 @@ class Page:
 
     def themes(self, themes: Iterable[str]) -> str:
         return ", ".join(self.theme(theme) for theme in themes)
+
+    def processes(self, processes: Iterable[str]) -> str:
+        """Processes by their label in the taxonomy, as text."""
+        found = self.graph.taxonomy.processes
+        return text(", ".join(found[p].label if p in found else p for p in processes))
 
     def facts(self, facts: Sequence[tuple[str, str]]) -> None:
         """Key facts as a list of `**Label:** value`; empty values are left out."""
@@ -90,7 +104,7 @@ class Page:
     def list_item(self, key: Key) -> str:
         record = self.graph.records[key]
         facts = fact_line(self.graph, record)
-        summary = summary_line(record.data.summary, 200)
+        summary = summary_line(plain_summary(self.graph, record), 200)
         parts = [f"- {self.ref(key)}"]
         hidden = visibility_badge(record.visibility)
         if hidden:
@@ -123,16 +137,42 @@ def linked_body(page: Page, body: str, found: Mapping[str, Key]) -> str:
         if target is None or target not in page.graph.records:
             continue
         pieces.append(body[last : wikilink.start])
-        pieces.append(page.ref(target))
+        pieces.append(page.ref(target, wikilink.label))
         last = wikilink.end
     pieces.append(body[last:])
     return "".join(pieces).strip()
 
 
+def plain_summary(graph: Graph, record: Record[Any]) -> str | None:
+    """The record's summary as plain text on one line: a `[[wikilink]]` in it reads as the
+    title of the record it names (or its own `|tekst`), as summaries show in lists and feeds."""
+    return _plain_links(graph, record.data.summary, graph.wikilinks.get(record.key, {}))
+
+
+def plain_intro_summary(graph: Graph, intro: Kennisbrief) -> str | None:
+    """A kennisbrief introduction's summary, read as `plain_summary` reads a record's."""
+    return _plain_links(graph, intro.data.summary, graph.intro_links.get(intro.quarter, {}))
+
+
+def _plain_links(graph: Graph, summary: str | None, found: Mapping[str, Key]) -> str | None:
+    if not summary:
+        return None
+    pieces: list[str] = []
+    last = 0
+    for wikilink in wikilinks.find(summary):
+        target = found.get(wikilink.target)
+        record = graph.records.get(target) if target else None
+        shown = wikilink.label or (record.title if record else wikilink.target)
+        pieces += [summary[last : wikilink.start], shown]
+        last = wikilink.end
+    return " ".join("".join([*pieces, summary[last:]]).split())
+
+
 def add_summary(page: Page, record: Record[Any]) -> None:
-    if record.data.summary:
+    summary = plain_summary(page.graph, record)
+    if summary:
         page.blank()
-        page.add(f"**{text(' '.join(record.data.summary.split()))}**", "")
+        page.add(f"**{text(summary)}**", "")
 
 
 def add_body(page: Page, record: Record[Any], heading: str | None = None) -> None:
@@ -156,13 +196,36 @@ def fact_line(graph: Graph, record: Record[Any]) -> str:
 
 
 def sort_keys(graph: Graph, keys: Iterable[Key]) -> list[Key]:
-    """Newest first where records have dates; then by title, so lists read naturally."""
-    return sorted(keys, key=lambda k: (-_ordinal(graph.dates.get(k)), graph.records[k].title, k))
+    """Newest first where records have dates; then by the name people use (a region's short
+    title), so lists read naturally."""
+    return sorted(keys, key=lambda k: (-_ordinal(graph.dates.get(k)), _list_name(graph, k), k))
+
+
+def _list_name(graph: Graph, key: Key) -> str:
+    return key.type.list_title(graph.records[key].data).casefold()
 
 
 def unique(keys: Iterable[Key]) -> tuple[Key, ...]:
     return tuple(dict.fromkeys(keys))
 
 
-def _ordinal(value: date | None) -> int:
-    return value.toordinal() if value else 0
+def last_modified(graph: Graph, keys: Iterable[Key]) -> str | None:
+    """The newest date among records (their last change, or their own or derived date), as
+    the sitemap's `lastmod` wants it: as precise as the source (2016, 2016-03, 2016-03-15)."""
+    found = [
+        when
+        for key in keys
+        if (when := graph.records[key].data.updated or graph.dates.get(key)) is not None
+    ]
+    return max(found).isoformat() if found else None
+
+
+def feed_meta(page: Page, path: str) -> list[dict[str, str]]:
+    """Front matter naming a page's own feed, for the theme's autodiscovery link
+    (overrides/partials/kennisbank-feeds.html); empty when the build makes no such feed."""
+    title = page.feeds.get(path)
+    return [{"href": path, "title": title}] if title else []
+
+
+def _ordinal(value: PartialDate | None) -> int:
+    return value.first_day.toordinal() if value else 0

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import date
 from html.parser import HTMLParser
 from types import UnionType
 from typing import Any, Literal, Union, get_args, get_origin
@@ -95,7 +94,7 @@ def page_record(url: str, title: str, plain: str) -> SearchRecord:
 def _record(graph: Graph, record: Record[Any], labels: dict[str, dict[str, str]]) -> SearchRecord:
     key = record.key
     values = record_facets(graph, record)
-    when: date | None = graph.dates.get(key)
+    when = graph.dates.get(key)
     # The names of its regions and the labels of its facets are searchable too: "Vechtstreek"
     # finds the practices of Gooi en Vechtstreek, "beproefd" those tried in a real incident.
     # Other records it names are not: a hit is the record, not every record that names it.

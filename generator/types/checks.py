@@ -20,7 +20,7 @@ def unknown_keys(
     """Each of `values` (at `path`: one field, or a list field whose items are numbered) that
     is not a key of `vocabulary`, a theme or process of the taxonomy."""
     problems = []
-    is_list = path[-1] == "themes"
+    is_list = path[-1] in ("themes", "processes")
     for i, value in enumerate(values):
         if value not in vocabulary:
             position = raw.position((*path, i) if is_list else path)

@@ -4,39 +4,49 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from generator.diagnostics import Diagnostic
 from generator.model import Facet, Record, RecordType, Scaffold
 from generator.render.formatting import text
 from generator.render.page import Page, add_body, add_summary
-from generator.schema import RecordData, Strict, Taxonomy, Text
+from generator.schema import Paragraph, ProcessKey, RecordData, Strict, Taxonomy, Text
 from generator.types.checks import unknown_keys
 
 
 class Task(Strict):
     """Een taak van bevolkingszorg bij een standaardincident."""
 
-    process: str = Field(description="Proces: een sleutel uit content/taxonomy.yml.")
-    what: Text = Field(description="Wat bevolkingszorg moet (kunnen) leveren.")
-    how: Text | None = Field(None, description="Hoe het geleverd kan worden.")
-    norm: Text | None = Field(None, description="Prestatienorm, bijvoorbeeld 'binnen 4 uur'.")
+    model_config = ConfigDict(title="Taak")
+
+    process: ProcessKey = Field(
+        title="Proces", description="Proces: een sleutel uit content/taxonomy.yml."
+    )
+    what: Text = Field(title="Wat", description="Wat bevolkingszorg moet (kunnen) leveren.")
+    how: Paragraph | None = Field(None, title="Hoe", description="Hoe het geleverd kan worden.")
+    norm: Text | None = Field(
+        None, title="Norm", description="Prestatienorm, bijvoorbeeld 'binnen 4 uur'."
+    )
 
 
 class Incident(RecordData):
     """Een standaardincident uit de catalogus; de tekst beschrijft het scenario."""
 
     category: Text | None = Field(
-        None, description="Categorie, bijvoorbeeld brand, overstroming of stroomuitval."
+        None,
+        title="Categorie",
+        description="Categorie, bijvoorbeeld brand, overstroming of stroomuitval.",
     )
     tasks: Annotated[list[Task], Field(min_length=1)] = Field(
-        description="Taken per proces: process, what, en waar zinvol how en norm."
+        title="Taken", description="Taken per proces: process, what, en waar zinvol how en norm."
     )
 
 
-def check(record: Record[Incident], taxonomy: Taxonomy) -> list[Diagnostic]:
+def check(record: Record[Incident], taxonomy: Taxonomy | None) -> list[Diagnostic]:
     """Every task's process comes from the taxonomy."""
     problems: list[Diagnostic] = []
+    if taxonomy is None:
+        return problems
     for i, task in enumerate(record.data.tasks):
         problems += unknown_keys(
             record.raw,

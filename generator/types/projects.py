@@ -2,48 +2,38 @@
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Annotated
+from pydantic import Field
 
-from pydantic import Field, PlainValidator, WithJsonSchema
-from pydantic_core import PydanticCustomError
-
+from generator.dates import DateField, PartialDate
 from generator.model import Record, RecordType, Scaffold
 from generator.render.formatting import dutch_date, text
 from generator.render.page import Page, add_body, add_summary
 from generator.schema import RecordData, Text
 
 
-def _date_or_year(value: object) -> date | int:
-    """A project's start or end: a date, or just a year (2020)."""
-    if isinstance(value, date):
-        return value
-    if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2100:
-        return value
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise PydanticCustomError("date_or_year", "date or year expected")
-
-
-DateOrYear = Annotated[
-    date | int,
-    PlainValidator(_date_or_year),
-    WithJsonSchema({"anyOf": [{"type": "string", "format": "date"}, {"type": "integer"}]}),
-]
-
-
 class Project(RecordData):
     """Een projectpagina met kenmerken."""
 
-    number: Text | None = Field(None, description="Projectnummer (tussen aanhalingstekens).")
-    start: DateOrYear | None = Field(None, description="Begin: een datum of een jaartal.")
-    end: DateOrYear | None = Field(None, description="Einde: een datum of een jaartal.")
-    lead: Text | None = Field(None, description="Projectleiding, als openbare functie.")
-    organisation: Text | None = Field(None, description="Verantwoordelijke organisatie.")
-    topics: list[Text] = Field([], description="Onderwerpen.")
+    number: Text | None = Field(
+        None, title="Projectnummer", description="Projectnummer (tussen aanhalingstekens)."
+    )
+    start: DateField | None = Field(
+        None,
+        title="Begin",
+        description="Begin: een datum (JJJJ-MM-DD), een maand (JJJJ-MM) of een jaartal.",
+    )
+    end: DateField | None = Field(
+        None,
+        title="Einde",
+        description="Einde: een datum (JJJJ-MM-DD), een maand (JJJJ-MM) of een jaartal.",
+    )
+    lead: Text | None = Field(
+        None, title="Projectleiding", description="Projectleiding, als openbare functie."
+    )
+    organisation: Text | None = Field(
+        None, title="Verantwoordelijke organisatie", description="Verantwoordelijke organisatie."
+    )
+    topics: list[Text] = Field([], title="Onderwerpen", description="Onderwerpen.")
 
 
 def page(page: Page, record: Record[Project]) -> None:
@@ -63,11 +53,9 @@ def page(page: Page, record: Record[Project]) -> None:
     page.record_list("Sessies", page.graph.incoming(record.key, "sessions", "project"))
 
 
-def _period(start: date | int | None, end: date | int | None) -> str:
-    def shown(value: date | int | None) -> str:
-        if value is None:
-            return "?"
-        return dutch_date(value) if isinstance(value, date) else str(value)
+def _period(start: PartialDate | None, end: PartialDate | None) -> str:
+    def shown(value: PartialDate | None) -> str:
+        return "?" if value is None else dutch_date(value)
 
     if start is None and end is None:
         return ""

@@ -6,12 +6,13 @@ from typing import Annotated
 
 from pydantic import Field
 
+from generator.dates import DateField
 from generator.diagnostics import Diagnostic
 from generator.messages import diagnostic
 from generator.model import Facet, Record, RecordType, Scaffold
 from generator.render.formatting import badge, dutch_date, text
 from generator.render.page import Page, add_body, add_summary
-from generator.schema import LenientDate, RecordData, Taxonomy, Text
+from generator.schema import RecordData, Taxonomy, Text
 from generator.vocabulary import SESSION_KIND, SessionKind
 
 MAX_PARTICIPANTS = 15  # the session format's maximum
@@ -20,22 +21,35 @@ MAX_PARTICIPANTS = 15  # the session format's maximum
 class Session(RecordData):
     """Een sessie (bijeenkomst) met het verslag als tekst."""
 
-    date: LenientDate = Field(description="Dag van de sessie (JJJJ-MM-DD).")
-    kind: SessionKind = Field(description="Soort: regionaal, thematisch, leerarena of pilot.")
-    regions: Annotated[list[str], Field(min_length=1)] = Field(
-        description="Deelnemende regio's: id of code (VRU); een regionale sessie heeft er 2 of 3."
+    date: DateField = Field(
+        title="Datum",
+        description="Dag van de sessie (JJJJ-MM-DD); JJJJ-MM of JJJJ als de bron alleen de "
+        "maand of het jaar noemt.",
     )
-    location: Text | None = Field(None, description="Plaats van de sessie.")
+    kind: SessionKind = Field(
+        title="Soort", description="Soort: regionaal, thematisch, leerarena of pilot."
+    )
+    regions: Annotated[list[str], Field(min_length=1)] = Field(
+        title="Regio's",
+        description="Deelnemende regio's: id of code (VRU); een regionale sessie heeft er 2 of 3.",
+    )
+    location: Text | None = Field(None, title="Plaats", description="Plaats van de sessie.")
     participants: Annotated[int, Field(ge=0)] | None = Field(
-        None, description="Aantal deelnemers; het format gaat uit van hoogstens 15."
+        None,
+        title="Aantal deelnemers",
+        description="Aantal deelnemers; het format gaat uit van hoogstens 15.",
     )
     incident: str | None = Field(
-        None, description="Het standaardincident dat in de sessie is uitgewerkt (id)."
+        None,
+        title="Standaardincident",
+        description="Het standaardincident dat in de sessie is uitgewerkt (id).",
     )
-    project: str | None = Field(None, description="Het project waar de sessie bij hoort (id).")
+    project: str | None = Field(
+        None, title="Project", description="Het project waar de sessie bij hoort (id)."
+    )
 
 
-def check(record: Record[Session], taxonomy: Taxonomy) -> list[Diagnostic]:
+def check(record: Record[Session], taxonomy: Taxonomy | None) -> list[Diagnostic]:
     """The contract's warnings: a session is for at most 15 people; a regional one for 2-3
     neighbouring regions."""
     data, raw, problems = record.data, record.raw, []

@@ -18,6 +18,7 @@ RECORDS = [
     "sessies/sessie-midden/",
     "sessies/leerarena-brand/",
     "knelpunten/informatie-actueel/",
+    "knelpunten/wachten-in-de-opvang/",
     "incidenten/grote-brand/",
     "regios/utrecht/",
     "projecten/versterking/",
@@ -25,8 +26,12 @@ RECORDS = [
 OTHER = [
     "themas/zelfredzaamheid/",
     "voortgang/",
+    "knelpunten-zonder-antwoord/",
+    "regios/zeeland/",  # a region the knowledge base holds nothing about yet
     "kennisbrief/",
     "kennisbrief/2016-q1/",
+    "kennisbrief/abonneren/",
+    "data/",
     "over/",
     "bijdragen/",
     "bijdragen/velden/",

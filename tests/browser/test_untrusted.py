@@ -4,7 +4,6 @@ live preview of content that check refuses (which still renders it, sanitised)."
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -14,7 +13,7 @@ from typing import Any
 import pytest
 
 from tests.browser.conftest import search, serve_directory, settle, watch
-from tests.site_support import ROOT, Built, build_fixture, require_clean
+from tests.site_support import Built, build_fixture, copy_setup, require_clean
 from tests.test_preview import _free_port, _get, _wait_for
 from tests.test_untrusted import rejected_tree
 
@@ -130,8 +129,7 @@ def preview_of_rejected(tmp_path_factory: pytest.TempPathFactory) -> Iterator[st
     (with the problems on the page), so here the sanitiser alone stands between them and a
     reader."""
     root = rejected_tree(tmp_path_factory.mktemp("rejected"))
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs", root / "docs")
+    copy_setup(root)
     address = f"127.0.0.1:{_free_port()}"
     process = subprocess.Popen(
         [sys.executable, "-m", "generator", "--root", str(root), "serve", "--dev-addr", address],
