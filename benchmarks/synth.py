@@ -14,6 +14,8 @@ import shutil
 import sys
 from pathlib import Path
 
+import yaml
+
 REPO = Path(__file__).parent.parent
 
 
@@ -205,8 +207,14 @@ def _write(path: Path, fields: str, rng: random.Random, ident: str) -> None:
 def _taxonomy(content: Path) -> None:
     themes = "".join(f"  {t}:\n    label: {t.capitalize()}\n" for t in THEMES)
     processes = "".join(f"  {p}:\n    label: {p.capitalize()}\n" for p in PROCESSES)
+    # The service addresses the repository's own docs/ pages name (the privacy check reads
+    # docs/ too, and the corpus takes docs/ from the repository).
+    repository = yaml.safe_load((REPO / "content/taxonomy.yml").read_text(encoding="utf-8"))
+    contacts = "".join(f"  - {json.dumps(c)}\n" for c in repository.get("public_contacts", []))
     (content / "taxonomy.yml").write_text(
-        f"themes:\n{themes}processes:\n{processes}", encoding="utf-8"
+        f"themes:\n{themes}processes:\n{processes}"
+        + (f"public_contacts:\n{contacts}" if contacts else ""),
+        encoding="utf-8",
     )
 
 
