@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -98,6 +99,17 @@ def plain_tree(corpus: Path) -> Path:
     docs = plain / "docs"
     shutil.copytree(corpus / "docs", docs)
     shutil.copytree(corpus / "overrides", plain / "overrides")
+    # Material's own header, with its search box: the plain site is where lunr is measured.
+    main_html = plain / "overrides" / "main.html"
+    main_html.write_text(
+        re.sub(
+            r"{#-[^#]*#}\s*{% block header %}.*?{% endblock %}\s*",
+            "",
+            main_html.read_text("utf-8"),
+            flags=re.S,
+        ),
+        encoding="utf-8",
+    )
     for path, text in render(check(corpus).graph).items():
         target = docs / path
         target.parent.mkdir(parents=True, exist_ok=True)
