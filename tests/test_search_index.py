@@ -33,6 +33,9 @@ def test_records_carry_the_section_lists_facet_values_and_their_type() -> None:
     assert groepsapp.type_label == "Praktijk" and groepsapp.date == "2016-03-15"
     assert "Veiligheidsregio Gooi en Vechtstreek" in groepsapp.text  # its region, by name
     assert "Beproefd" in groepsapp.text  # a facet's label
+    # A wikilink in a summary or body reads as the title of the record it names.
+    onderdak = records["praktijken/zelf-onderdak/"]
+    assert "[[" not in onderdak.summary and "Sessie Utrecht" in onderdak.summary
 
 
 def test_only_the_editions_records_are_indexed() -> None:

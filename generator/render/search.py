@@ -24,6 +24,7 @@ from generator.model import Graph, Record
 from generator.render import addresses
 from generator.render.formatting import attr, frontmatter, text
 from generator.render.indexes import facet_labels, facet_values
+from generator.render.page import plain_summary
 from generator.types import REGISTRY, SECTION_ORDER
 
 SEARCH_PAGE = "zoeken.md"
@@ -115,7 +116,7 @@ def _record(graph: Graph, record: Record[Any], labels: dict[str, dict[str, str]]
         url=addresses.url(addresses.page_path(key)),
         title=record.title,
         type_label=key.type.singular,
-        summary=" ".join((record.data.summary or "").split()),
+        summary=plain_summary(graph, record) or "",
         # Parts apart, so that a passage shown under a result reads as separate pieces.
         text=" · ".join(" ".join(part.split()) for part in parts if part.strip()),
         facets={name: tuple(sorted(found)) for name, found in values.items() if found},
@@ -142,7 +143,8 @@ def body_text(graph: Graph, record: Record[Any]) -> str:
     last = 0
     for link in wikilinks.find(body):
         target = resolved.get(link.target)
-        shown = graph.records[target].title if target and target in graph.records else link.target
+        title = graph.records[target].title if target and target in graph.records else None
+        shown = link.label or title or link.target
         pieces += [body[last : link.start], shown]
         last = link.end
     pieces.append(body[last:])
