@@ -19,9 +19,9 @@ BIN = Path(sys.executable).parent
 PHASES = (
     ("ours: check + render (plugin on_files)", "generator/plugin.py", "on_files"),
     ("MkDocs: Markdown to HTML (Python-Markdown)", "mkdocs/commands/build.py", "_populate_page"),
-    ("MkDocs + Material: page templates, incl. search", "mkdocs/commands/build.py", "_build_page"),
-    ("Material search: text of each page", "material/plugins/search/plugin.py", "on_page_context"),
-    ("Material search: writing the index", "material/plugins/search/plugin.py", "on_post_build"),
+    ("MkDocs + Material: page templates", "mkdocs/commands/build.py", "_build_page"),
+    ("ours: search records (in on_files)", "generator/render/search.py", "search_records"),
+    ("ours: Pagefind index (plugin on_post_build)", "generator/search_index.py", "write_index"),
 )
 
 

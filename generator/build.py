@@ -1,15 +1,14 @@
 """The build step: MkDocs in strict mode into site/, plus a zipped offline copy linked from home.
 
-The offline copy needs a build of its own (Material's offline plugin, no directory URLs); it is
-built first into a work directory, zipped, and handed to the main build as a download.
+One MkDocs build: the plugin indexes the search (generator/search_index.py) and makes the
+offline copy from the built pages (generator/offline.py) in a work directory, zipped into the
+site as a download.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import shutil
-import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -20,10 +19,6 @@ from generator.vocabulary import Edition
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
-
-ZIP_NAME = "kennisbank-offline.zip"
-# Served from docs/ instead of the CDN address Material's offline plugin would add.
-IFRAME_WORKER = "assets/javascripts/vendor/iframe-worker.js"
 
 
 @dataclass(frozen=True)
@@ -52,13 +47,11 @@ def build(request: BuildRequest) -> BuildReport:
     report = BuildReport(ok=False)
     with _collect(report.problems):
         try:
-            zip_path: Path | None = None
+            offline_dir: Path | None = None
             if request.offline:
                 work = request.work_dir or request.config_file.parent / "build"
-                offline_site = work / "offline"
-                _run(request, offline_site, offline=True)
-                zip_path = _zip(offline_site, work / ZIP_NAME)
-            _run(request, request.site_dir, offline_zip=zip_path)
+                offline_dir = work / "offline"
+            _run(request, request.site_dir, offline_dir=offline_dir)
         except (Abort, MkDocsException) as error:
             report.reason = str(error)
             return report
@@ -66,7 +59,7 @@ def build(request: BuildRequest) -> BuildReport:
     return report
 
 
-def load(request: BuildRequest, site_dir: Path, *, offline: bool = False) -> MkDocsConfig:
+def load(request: BuildRequest, site_dir: Path) -> MkDocsConfig:
     """The MkDocs configuration of one build, with our plugin set up for the request."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.config import load_config
@@ -78,33 +71,16 @@ def load(request: BuildRequest, site_dir: Path, *, offline: bool = False) -> MkD
     kennisbank.config["edition"] = request.edition
     if request.content_dir is not None:
         kennisbank.config["content_dir"] = str(request.content_dir.resolve())
-    if offline:
-        config.plugins["material/offline"].config["enabled"] = True
-        config.extra["polyfills"] = [IFRAME_WORKER]
     return config
 
 
-def _run(
-    request: BuildRequest, site_dir: Path, *, offline: bool = False, offline_zip: Path | None = None
-) -> None:
+def _run(request: BuildRequest, site_dir: Path, *, offline_dir: Path | None = None) -> None:
     from mkdocs.commands.build import build as mkdocs_build
 
-    config = load(request, site_dir, offline=offline)
-    if offline_zip is not None:
-        config.plugins["kennisbank"].config["offline_zip"] = str(offline_zip)
+    config = load(request, site_dir)
+    if offline_dir is not None:
+        config.plugins["kennisbank"].config["offline_dir"] = str(offline_dir.resolve())
     mkdocs_build(config)
-
-
-def _zip(site: Path, target: Path) -> Path:
-    """Zip the offline site under one folder, so unpacking it makes a single directory."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_suffix(".tmp")
-    with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
-        for path in sorted(site.rglob("*")):
-            if path.is_file() and path.suffix != ".map":
-                archive.write(path, Path("kennisbank") / path.relative_to(site))
-    shutil.move(partial, target)
-    return target
 
 
 class _Collector(logging.Handler):

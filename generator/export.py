@@ -23,7 +23,9 @@ from generator import __version__
 from generator.diagnostics import Diagnostic
 from generator.load import CONTENT_DIR
 from generator.pipeline import generate
+from generator.render.search import search_records
 from generator.render.site import RenderOptions
+from generator.search_index import write_index
 from generator.settings import SiteSettings
 from generator.vocabulary import Edition
 
@@ -106,6 +108,10 @@ def export(request: ExportRequest) -> ExportReport:
         destination = staging / path
         destination.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, destination)
+    # The site's own search: its Pagefind index as static files (the records; the MkDocs
+    # plugin adds the hand-written pages too). Its header field is in the theme overrides.
+    if site.graph is not None:
+        write_index(search_records(site.graph), staging)
     shutil.rmtree(target / DOCS, ignore_errors=True)
     staging.rename(target / DOCS)
     overrides = _custom_dir(config)

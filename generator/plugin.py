@@ -7,6 +7,8 @@ move to another engine replaces. Generated pages live in memory only, never in t
 from __future__ import annotations
 
 import logging
+import threading
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -21,9 +23,13 @@ from generator.beheer import SITE_FOLDER, CmsMissing, site_files
 from generator.cms import ContentFacts, cms_config, config_yaml
 from generator.diagnostics import count
 from generator.load import CONTENT_DIR
+from generator.offline import offline_copy, zip_site
 from generator.pipeline import generate
+from generator.render.guide import guide_pages
+from generator.render.search import SearchRecord, html_text, page_record, search_records
 from generator.render.site import RenderOptions
 from generator.sanitize import sanitize_page
+from generator.search_index import SearchIndexError, write_index
 from generator.settings import SiteSettings, example_values
 from generator.vocabulary import EDITIONS, edition_named
 
@@ -58,8 +64,9 @@ EXAMPLES_LOCAL = EXAMPLES + "Voor een lokale build is dat goed; publiceren kan z
 class KennisbankConfig(Config):  # type: ignore[no-untyped-call]
     content_dir = c.Type(str, default=CONTENT_DIR)  # relative to mkdocs.yml, or absolute
     edition = c.Choice(EDITIONS, default="public")
-    # The offline archive to publish and link from the home page (set by `kennisbank build`).
-    offline_zip = c.Type(str, default="")
+    # Where to make the offline copy (set by `kennisbank build`); it is zipped into the site as
+    # a download linked from the home page. Empty: no offline copy.
+    offline_dir = c.Type(str, default="")
     # The browser editor at /beheer/: Decap CMS's settings for the git host (`backend`,
     # `publish_mode`), and the folder with its page and npm packages (relative to mkdocs.yml).
     # Without settings there is no /beheer/.
@@ -89,12 +96,21 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped
     dirty = False
     settings = SiteSettings()
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._previous: dict[str, str] = {}
+        self._records: list[SearchRecord] = []
+        self._searched_pages: set[str] = set()
+        # Pages that are not records (the hand-written pages, the guide), by source path: kept
+        # across the preview's dirty rebuilds, which only see the pages they render.
+        self._pages: dict[str, SearchRecord] = {}
+        self._indexing = threading.Thread()
+        self._indexing.start()
+
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # MkDocs keeps this instance across the rebuilds of one `serve`.
         self.previewing = command == "serve"
         self.dirty = dirty
-        self._previous: dict[str, str] = {}
-        self._search_entries: dict[str, list[Any]] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """No example address reaches the public: a publishing build stops on one, a local
@@ -109,9 +125,9 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         edition = edition_named(self.config.edition)
-        zip_path = self.config.offline_zip
+        offline = bool(self.config.offline_dir)
         options = RenderOptions(
-            offline_download=OFFLINE_DOWNLOAD if zip_path else None,
+            offline_download=OFFLINE_DOWNLOAD if offline else None,
             site_url=config.site_url,
             settings=self.settings,
         )
@@ -159,8 +175,13 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped
             files.append(File.generated(config, path, abs_src_path=str(source)))
         if self.dirty:
             self._previous = dict(site.output)
-        if zip_path:
-            files.append(File.generated(config, OFFLINE_DOWNLOAD, abs_src_path=zip_path))
+        self._records = search_records(site.graph) if site.graph is not None else []
+        # Searched as pages: everything from docs/, and the guide's generated pages.
+        self._searched_pages = {f.src_uri for f in files if f.is_documentation_page()}
+        self._searched_pages -= set(site.output) - set(guide_pages())
+        if offline:
+            # A stand-in, so the home page's link is valid; on_post_build writes the archive.
+            files.append(File.generated(config, OFFLINE_DOWNLOAD, content=b""))
         if site.graph is not None and self._with_editor(config):
             self._add_editor(files, config, ContentFacts.of(site.graph))
         log.debug("kennisbank: %d bestanden, %d waarschuwingen", len(site.output), warnings)
@@ -172,34 +193,32 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped
     ) -> str:
         """Every page's content passes the one sanitiser (generator/sanitize.py) before the
         theme and the search index see it."""
-        return sanitize_page(html)
-
-    @event_priority(100)  # before Material's search plugin writes its index
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Keep the preview's search index whole in dirty rebuilds.
-
-        Material's search only indexes the pages built this time, and its own dirty merge
-        assumes a single page was rebuilt. Here the index is kept per page: a rebuilt page
-        replaces its own entries, every other page keeps those of an earlier build."""
-        if not self.dirty:
-            return
-        search: Any = config.plugins.get("material/search")
-        if search is None:
-            return  # another search plugin: it keeps its own index
-        index: Any = getattr(search, "search_index", None)
-        if not hasattr(index, "entries") or not hasattr(search, "search_index_prev"):
-            # Material's search keeps its state elsewhere now; tests/test_preview.py fails too.
-            log.warning(
-                "de zoekfunctie van de voorbeeldweergave vindt na een wijziging mogelijk niet "
-                "alle pagina's (Material's zoekplug-in is veranderd); herstart 'kennisbank serve'"
+        clean = sanitize_page(html)
+        if page.file.src_uri in self._searched_pages and page.file.src_uri != "index.md":
+            self._pages[page.file.src_uri] = page_record(
+                page.url, page.title or "", html_text(clean)
             )
+        return clean
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """The search index (Pagefind) of every record and page, then the offline copy."""
+        site_dir = Path(config.site_dir)
+        records = [*self._records, *self._pages.values()]
+        if self.previewing:
+            # The preview serves the rebuilt page at once; its search follows a moment later.
+            self._indexing.join()
+            self._indexing = threading.Thread(
+                target=_index_quietly, args=(records, site_dir), daemon=True
+            )
+            self._indexing.start()
             return
-        fresh: dict[str, list[Any]] = {}
-        for entry in index.entries:
-            fresh.setdefault(entry["location"].split("#")[0], []).append(entry)
-        self._search_entries.update(fresh)
-        index.entries = [e for entries in self._search_entries.values() for e in entries]
-        search.search_index_prev = None  # so that Material doesn't merge a second time
+        try:
+            write_index(records, site_dir)
+        except SearchIndexError as error:
+            raise PluginError(f"De zoekindex is niet gemaakt: {error}") from error
+        if self.config.offline_dir:
+            copy = offline_copy(site_dir, Path(self.config.offline_dir), records, config.site_url)
+            zip_site(copy, site_dir / OFFLINE_DOWNLOAD)
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
@@ -208,11 +227,10 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped
         return server
 
     def _with_editor(self, config: MkDocsConfig) -> bool:
-        """The browser editor belongs on the published site: not in the offline copy (it needs
-        the git host) and not in the preview (local editing is `kennisbank cms`)."""
-        offline: Any = config.plugins.get("material/offline")
-        offline_build = bool(offline is not None and offline.config.get("enabled"))
-        return bool(self.config.cms) and not offline_build and not self.previewing
+        """The browser editor belongs on the published site: not in the preview (local editing
+        is `kennisbank cms`); the offline copy leaves its folder out (it needs the git host;
+        generator/offline.py)."""
+        return bool(self.config.cms) and not self.previewing
 
     def _add_editor(self, files: Files, config: MkDocsConfig, facts: ContentFacts) -> None:
         try:
@@ -232,3 +250,10 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped
     def _root(self, config: MkDocsConfig) -> Path:
         """The project folder: where mkdocs.yml is, and what content_dir is relative to."""
         return Path(config.config_file_path or ".").parent
+
+
+def _index_quietly(records: Sequence[SearchRecord], site_dir: Path) -> None:
+    try:
+        write_index(records, site_dir)
+    except (SearchIndexError, OSError) as error:
+        log.warning("de zoekfunctie van de voorbeeldweergave is niet bijgewerkt: %s", error)

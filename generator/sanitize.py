@@ -29,6 +29,7 @@ _ARIA = {
     "aria-current",
     "aria-expanded",
     "aria-controls",
+    "aria-atomic",
 }
 _SVG_SHAPE = {"x", "y", "x1", "x2", "y1", "y2", "width", "height", "fill", "stroke"}
 
@@ -42,6 +43,7 @@ PAGE_TAGS = frozenset(
         # What the generator writes itself: sections, filters, charts.
         *("section", "nav", "figure", "figcaption", "form", "label", "select", "option"),
         *("button", "input", "svg", "g", "rect", "line", "text", "title", "desc"),
+        *("fieldset", "legend"),  # the facets of the search page
     }
 )
 PAGE_ATTRIBUTES: dict[str, set[str]] = {

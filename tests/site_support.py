@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import shutil
@@ -110,11 +111,6 @@ def html_files(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
 
-def search_index(site: Path) -> dict[str, Any]:
-    index: dict[str, Any] = json.loads((site / "search/search_index.json").read_text("utf-8"))
-    return index
-
-
 def require_clean(built: Built) -> Built:
     if not built.report.ok:
         pytest.fail(f"build failed: {built.report.reason} {built.report.problems}")
@@ -197,9 +193,23 @@ def _link_problem(site: Path, page: Path, url: str, pages: dict[Path, Parsed]) -
 
 
 def search_documents(site: Path) -> list[dict[str, Any]]:
-    """The search index's entries, from MkDocs' or ProperDocs' (Material) or Zensical's file."""
-    material = site / "search" / "search_index.json"
-    if material.exists():
-        return list(search_index(site)["docs"])
+    """What the site's search index holds, one entry per page: its title, its location and its
+    type as tags. Read from Pagefind's compressed fragments (the site's own search), else from
+    Zensical's own index."""
+    fragments = site / "pagefind" / "fragment"
+    if fragments.is_dir():
+        documents = []
+        for path in sorted(fragments.iterdir()):
+            data = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+            documents.append(
+                {
+                    "title": data["meta"]["title"],
+                    "location": data["url"].lstrip("/"),
+                    "tags": [data["meta"]["type"]],
+                    "text": data["content"],
+                    "filters": data["filters"],
+                }
+            )
+        return documents
     zensical = json.loads((site / "search.json").read_text(encoding="utf-8"))
     return list(zensical["items"])

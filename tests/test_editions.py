@@ -51,14 +51,17 @@ def test_the_public_edition_ships_the_outputs_that_could_leak(public_build: Buil
     # Absent must mean absent in these too; make sure they exist, so the scan covers them.
     site = public_build.site
     for path in (
-        *("search/search_index.json", "sitemap.xml", "sitemap.xml.gz", "404.html"),
+        *("pagefind/pagefind-entry.json", "sitemap.xml", "sitemap.xml.gz", "404.html"),
         # Open data and feeds hold every public record, and the regions' progress.
         *("data/regions.json", "data/regions-progress.csv", "data/practices.csv"),
         *("data/catalogus.jsonld", "feeds/regios/flevoland.xml", "feeds/themas/oefenen.xml"),
         *(".well-known/security.txt", "kennisbrief/abonneren/index.html"),
     ):
         assert (site / path).is_file(), path
+    assert len(list((site / "pagefind/fragment").iterdir())) >= 10  # every public record
+    assert list((site / "pagefind/index").iterdir()) and list((site / "pagefind/filter").iterdir())
     assert (site / "downloads/kennisbank-offline.zip").is_file()
+    assert (public_build.offline / "search/offline-index.js").is_file()
 
 
 def test_internal_edition_holds_internal_markers_but_no_drafts(internal_build: Built) -> None:
@@ -66,6 +69,16 @@ def test_internal_edition_holds_internal_markers_but_no_drafts(internal_build: B
     assert found >= INTERNAL, f"not shown in the internal edition: {sorted(INTERNAL - found)}"
     assert found >= PROGRESS
     assert not found & DRAFT
+
+
+def test_the_scan_reads_the_compressed_search_index(internal_build: Built) -> None:
+    """Pagefind's files are gzip-compressed: the scan must find what they hold, so a public
+    build whose index held an internal record could not pass unseen."""
+    found = markers_in_tree(internal_build.site / "pagefind")
+    in_fragments = {m for m, files in found.items() if any("fragment/" in f for f in files)}
+    in_words = {m for m, files in found.items() if any("index/" in f for f in files)}
+    assert "zqxinternpraktijktitel" in in_fragments  # a title, in a result's stored data
+    assert in_words & INTERNAL  # and the searched words of the index chunks
 
 
 def test_internal_pages_carry_a_visible_banner(internal_build: Built) -> None:
@@ -133,9 +146,11 @@ def test_detector_catches_a_marker_let_through_into_a_real_build(
 ) -> None:
     copy = tmp_path / "site"
     shutil.copytree(public_build.site, copy)
-    index = copy / "search/search_index.json"
-    index.write_text(index.read_text("utf-8").replace("Openbare", "zqxinternlek"), "utf-8")
-    assert "zqxinternlek" in markers_in_tree(copy)
+    fragment = sorted((copy / "pagefind/fragment").iterdir())[0]
+    data = gzip.decompress(fragment.read_bytes())
+    fragment.write_bytes(gzip.compress(data.replace(b'"content":"', b'"content":"zqxinternlek ')))
+    found = markers_in_tree(copy)
+    assert found["zqxinternlek"] == {f"pagefind/fragment/{fragment.name}!gunzip"}
 
 
 @pytest.mark.parametrize("flags", [[], ["--internal"]], ids=["public", "internal"])

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from tests.site_support import Built, html_files, parse, search_index
+from tests.site_support import Built, html_files, parse, search_documents
 
 SITE_HOST = "kennisbank-bevolkingszorg.example"
 
@@ -18,6 +19,7 @@ INERT_JS_HOSTS = {
     "api.github.com": "repository facts, only with repo_url set (checked below: not set)",
     "github.com": "licence and source comments",
     "clipboardjs.com": "licence comment",
+    "example.com": "Pagefind: a stand-in base for parsing a relative URL, never fetched",
     "bit.ly": "comment in the search worker",
     "lunrjs.com": "licence comment",
     "tartarus.org": "Snowball stemmer licence comment",
@@ -66,19 +68,21 @@ def test_body_raw_html_is_shown_not_run(site_build: Built) -> None:
 
 
 def test_search_index_has_records_with_their_type(site_build: Built) -> None:
-    docs = search_index(site_build.site)["docs"]
-    pages = {d["location"]: d for d in docs if "#" not in d["location"]}
+    pages = {d["location"]: d for d in search_documents(site_build.site)}
     groepsapp = pages["praktijken/groepsapp/"]
     assert groepsapp["title"] == "Groepsapp voor medewerkers"
     assert groepsapp["tags"] == ["Praktijk"]
     assert "Adviseur crisisbeheersing" in groepsapp["text"]
     assert "Gooi en Vechtstreek" in groepsapp["text"]
+    assert groepsapp["filters"]["regio"] == ["gooi-en-vechtstreek"]
+    assert groepsapp["filters"]["status"] == ["beproefd"]
     assert pages["sessies/sessie-midden/"]["tags"] == ["Sessie"]
     assert pages["incidenten/grote-brand/"]["tags"] == ["Standaardincident"]
-    assert pages["praktijken/script-titel/"]["title"].startswith("&lt;script&gt;")
-    config = search_index(site_build.site)["config"]
-    assert config["lang"] == ["nl"]
-    assert "(?<=[a-z]{3}ie)s\\b" in config["separator"]  # Dutch plurals in -ies (mkdocs.yml)
+    # Titles are data here: the search page writes them as text (textContent), never as HTML.
+    assert pages["praktijken/script-titel/"]["title"].startswith("<script>")
+    assert pages["over/"]["tags"] == ["Pagina"]  # a hand-written page
+    entry = json.loads((site_build.site / "pagefind/pagefind-entry.json").read_text("utf-8"))
+    assert list(entry["languages"]) == ["nl"]  # Dutch stemming for every page
 
 
 def test_nothing_is_fetched_from_third_parties(site_build: Built) -> None:
@@ -94,7 +98,7 @@ def test_nothing_is_fetched_from_third_parties(site_build: Built) -> None:
             assert not re.search(r"url\(\s*['\"]?(https?:)?//", css), path
             assert not re.search(r"@import\s+(url\()?['\"]?(https?:)?//", css), path
         for path in site.rglob("*.js"):
-            if path.name == "search_index.js":
+            if path.name == "offline-index.js":
                 continue  # the offline search index: page text as data, never fetched
             if path.parent.name == "beheer" and "decap-cms" in path.name:
                 # Decap CMS names every host it can talk to; with our configuration it talks
@@ -110,7 +114,8 @@ def test_region_progress_only_when_public(site_build: Built) -> None:
     assert "Oefenplan vastgesteld" in read(site_build.site, "regios/utrecht")
     for path in html_files(site_build.site):
         assert "GEHEIME-VOORTGANG" not in path.read_text("utf-8"), path
-    assert "GEHEIME-VOORTGANG" not in (site_build.site / "search/search_index.json").read_text()
+    for document in search_documents(site_build.site):
+        assert "GEHEIME-VOORTGANG" not in document["text"], document["location"]
 
 
 def test_internal_records_only_in_internal_edition(
@@ -158,10 +163,13 @@ def test_fields_read_as_people_read_them(site_build: Built, page: str, expected:
 
 
 def test_search_finds_a_record_on_its_own_page_not_in_every_list_of_it(site_build: Built) -> None:
-    docs = search_index(site_build.site)["docs"]
+    documents = search_documents(site_build.site)
     summary = "Medewerkers bevolkingszorg melden zich via een groepsapp."
-    holding = sorted({doc["location"].split("#")[0] for doc in docs if summary in doc["text"]})
+    holding = sorted(doc["location"] for doc in documents if summary in doc["text"])
     assert holding == ["praktijken/groepsapp/"]  # not the section index, themes, kennisbrief…
-    locations = {doc["location"] for doc in docs}
-    assert "knelpunten/informatie-actueel/#oplossingen" not in locations  # a relation list
-    assert "sessies/sessie-midden/#verslag" in locations  # the write-up is searchable
+    locations = {doc["location"] for doc in documents}
+    assert "praktijken/" not in locations and "themas/oefenen/" not in locations
+    midden = next(doc for doc in documents if doc["location"] == "sessies/sessie-midden/")
+    assert "Verslag van de sessie" in midden["text"]  # the write-up is searchable
+    # A record's text does not repeat the records that name it (its relation lists).
+    assert "Zelf onderdak regelen vanuit de opvang" not in midden["text"]

@@ -69,7 +69,7 @@ def test_offline_copy_is_linked_from_home(site_build: Built) -> None:
     assert (site_build.site / "downloads/kennisbank-offline.zip").stat().st_size > 10_000
     offline_home = site_build.offline / "index.html"
     assert "praktijken/index.html" in parse(offline_home).links
-    assert (site_build.offline / "search/search_index.js").exists()
+    assert (site_build.offline / "search/offline-index.js").exists()
 
 
 def test_navigation_lists_sections_not_records(site_build: Built) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from generator.model import Graph, Key, Record, RecordType
+from generator.model import Graph, Record, RecordType
 from generator.render import addresses
 from generator.render.formatting import (
     attr,
@@ -88,12 +88,13 @@ def filter_form(
     graph: Graph, record_type: RecordType[Any], facets: list[dict[str, set[str]]]
 ) -> list[str]:
     lines = ['<form class="kb-filters" data-kb-filters hidden>']
-    labels = _option_labels(graph, record_type)
+    labels = facet_labels(graph, (record_type,))
     for name, shown in FACETS:
         values: set[str] = set().union(*(f[name] for f in facets))
         if not values:
             continue
-        options = sorted(((labels[name](v), v) for v in values), key=_order(name))
+        named = labels[name]
+        options = sorted(((named.get(v, v), v) for v in values), key=_order(name))
         lines.append('<div class="kb-filter">')
         lines.append(f'<label for="kb-filter-{name}">{text(shown)}</label>')
         lines.append(f'<select id="kb-filter-{name}" name="{name}">')
@@ -126,22 +127,19 @@ def item_details(page: Page, record: Record[Any]) -> str:
     return " · ".join(parts)
 
 
-def _option_labels(graph: Graph, record_type: RecordType[Any]) -> dict[str, Callable[[str], str]]:
-    """How each facet's values read in the form: region and theme names, vocabulary labels."""
-
-    def region(value: str) -> str:
-        found = graph.records.get(Key(REGIONS, value))
-        return found.title if found else value
-
-    def theme(value: str) -> str:
-        found = graph.taxonomy.themes.get(value)
-        return found.label if found else value
-
-    labels: dict[str, Callable[[str], str]] = {name: (lambda value: value) for name, _ in FACETS}
-    labels.update(regio=region, thema=theme)
-    for facet in record_type.facets:
-        if facet.vocabulary:
-            labels[facet.name] = facet.vocabulary.label
+def facet_labels(
+    graph: Graph, record_types: Iterable[RecordType[Any]]
+) -> dict[str, dict[str, str]]:
+    """How each facet's values read, for the records of `record_types`: region and theme
+    names, vocabulary labels; a value without a label reads as itself. The section filters
+    and the search page both take their labels from here."""
+    labels: dict[str, dict[str, str]] = {name: {} for name, _ in FACETS}
+    labels["regio"] = {record.key.id: record.title for record in graph.of_type(REGIONS)}
+    labels["thema"] = {key: theme.label for key, theme in graph.taxonomy.themes.items()}
+    for record_type in record_types:
+        for facet in record_type.facets:
+            if facet.vocabulary:
+                labels[facet.name].update(facet.vocabulary.labels)
     return labels
 
 

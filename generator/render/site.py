@@ -20,6 +20,7 @@ from generator.render.opendata import data_files, data_page
 from generator.render.problems import by_file
 from generator.render.progress import progress_page
 from generator.render.record import failed_page, record_page
+from generator.render.search import SEARCH_PAGE, search_page
 from generator.render.subscribe import subscribe_page
 from generator.render.wellknown import security_txt
 from generator.settings import SiteSettings
@@ -67,6 +68,7 @@ def render(graph: Graph, options: RenderOptions | None = None) -> dict[str, str]
     # The regions' progress, then the practices' (render/learning.py: idee, toegepast, beproefd).
     files[addresses.PROGRESS] = progress_page(graph) + "\n" + maturity_section(graph)
     files[addresses.UNANSWERED] = unanswered_page(graph)
+    files[SEARCH_PAGE] = search_page(graph)
     files[addresses.kennisbrief_index()] = kennisbrief_index(graph, found)
     for issue in found:
         intro_problems = problems.get(issue.intro.path, ()) if issue.intro else ()

@@ -96,14 +96,14 @@ class Visit:
 
 
 def settle(page: Any) -> None:
-    """Wait until the page has loaded and Material's search worker has fetched its index (the
-    last thing a page requests by itself); quicker than waiting for an idle network."""
+    """Wait until the page has loaded, and on the search page until it has answered."""
     page.wait_for_load_state("load")
-    page.wait_for_function(
-        "() => { const meta = document.querySelector('.md-search-result__meta');"
-        " return !meta || meta.innerText.includes('Typ om te beginnen'); }",
-        timeout=10_000,
-    )
+    if page.query_selector("[data-kb-search]"):
+        page.wait_for_function(
+            "() => { const form = document.querySelector('[data-kb-search]');"
+            " return form.hasAttribute('data-kb-ready') || !form.hasAttribute('aria-busy'); }",
+            timeout=10_000,
+        )
 
 
 def watch(page: object) -> Visit:
@@ -177,44 +177,72 @@ def phone(browser: Any) -> Iterator[Any]:
     context.close()
 
 
-_META = "document.querySelector('.md-search-result__meta')"
-
-
 @dataclass(frozen=True)
 class Result:
-    """One search result as the visitor sees it: its heading and its visible tags."""
+    """One search result as the visitor sees it: its title, its type chip, its passage."""
 
     title: str
     tags: tuple[str, ...]
+    passage: str = ""
+
+
+def open_search(page: Any) -> None:
+    """Go to the search page from any page, as a visitor does: the header's field (desktop) or
+    its search button (phone)."""
+    if page.query_selector("[data-kb-search]"):
+        return
+    if page.is_visible("#kb-header-q"):
+        page.click("#kb-header-q")
+        page.keyboard.press("Enter")
+    else:
+        page.click("a.kb-header-search__link")
+    page.wait_for_selector("[data-kb-search].kb-search--ready")
 
 
 def search(page: Any, query: str) -> list[Result]:
-    """Type `query` into Material's search box as a visitor would; the results shown.
+    """Type `query` into the search page's field as a visitor would; the results shown once
+    this query (and the facet counts) are in. The choice of filters is left as it is."""
+    open_search(page)
+    box = page.locator("#kb-search-q")
+    box.fill("")
+    box.press_sequentially(query)
+    page.wait_for_function(
+        "q => (document.querySelector('[data-kb-search]').getAttribute('data-kb-ready') || '')"
+        ".startsWith(q + '|')",
+        arg=query.strip(),
+        timeout=10_000,
+    )
+    return results(page)
 
-    Material answers each keyup from a web worker. The box is emptied first (its meta line then
-    shows the placeholder again), so the results read are those of this query, not the last."""
-    if not page.is_visible("input.md-search__input"):
-        page.keyboard.press("/")
-    box = page.locator("input.md-search__input")
-    box.press("Control+a")
-    box.press("Backspace")
-    page.wait_for_function(f"{_META}.innerText.includes('Typ om te beginnen')", timeout=10_000)
-    box.fill(query[:-1])
-    box.press(query[-1])  # the keyup Material listens to, with the whole query in the box
-    # "n overeenkomende documenten" (or "Geen ...") once this query's results are shown.
-    page.wait_for_function(f"/overeenkomende document/.test({_META}.innerText)", timeout=10_000)
+
+def results(page: Any) -> list[Result]:
     return [
-        Result(str(item["title"]), tuple(str(tag) for tag in item["tags"]))
+        Result(str(item["title"]), tuple(str(t) for t in item["tags"]), str(item["passage"]))
         for item in page.eval_on_selector_all(
-            ".md-search-result__item > a > article",
-            """articles => articles.map(article => ({
-                title: article.querySelector('h1, h2').innerText.trim(),
-                tags: [...article.querySelectorAll('.md-tag')]
-                    .filter(tag => tag.checkVisibility() && tag.getClientRects().length > 0)
-                    .map(tag => tag.innerText.trim()),
+            ".kb-result",
+            """items => items.map(item => ({
+                title: item.querySelector('.kb-result__title').innerText.trim(),
+                tags: [...item.querySelectorAll('.kb-chip')].map(tag => tag.innerText.trim()),
+                passage: (item.querySelector('.kb-result__passage') || {innerText: ''}).innerText,
             }))""",
         )
     ]
+
+
+def facet_counts(page: Any) -> dict[str, dict[str, int]]:
+    """Every facet value's count as shown on the search page: {facet: {value: count}}."""
+    counts: dict[str, dict[str, int]] = page.evaluate(
+        """() => { const found = {};
+        document.querySelectorAll('.kb-facet').forEach(set => {
+            const name = set.getAttribute('data-kb-facet'); found[name] = {};
+            set.querySelectorAll('.kb-facet__option').forEach(option => {
+                const text = option.querySelector('.kb-facet__count').innerText;
+                found[name][option.querySelector('input').value] =
+                    Number((text.match(/\\d+/) || ['-1'])[0]);
+            });
+        }); return found; }"""
+    )
+    return counts
 
 
 def heading(page: Any) -> str:

@@ -37,6 +37,7 @@ OTHER = [
     "bijdragen/velden/",
     "bijdragen/meldingen/",
     "toegankelijkheid/",
+    "zoeken/",
     "404.html",
 ]
 PAGES = ["", *SECTIONS, *RECORDS, *OTHER]

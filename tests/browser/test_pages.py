@@ -28,7 +28,7 @@ def test_page_is_accessible_local_and_quiet(
     assert axe_violations(page, axe_source) == []
 
 
-def test_search_dialog_with_results_is_accessible(
+def test_search_from_home_with_results_is_accessible(
     page: Any, site_url: str, axe_source: str
 ) -> None:
     visit = watch(page)
