@@ -8,6 +8,7 @@ names it (with its code point) at its place, so the editor can remove it from th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -35,12 +36,20 @@ NAMES: Mapping[str, str] = {
 # Opening and closing curly quotes that editors (and Word) put around a whole value.
 CURLY_PAIRS = {"“": "”", "„": "”", "‘": "’", "‚": "’", "”": "”"}
 _INVISIBLE = frozenset(NAMES)
+_ANY = re.compile("[" + re.escape("".join([*NAMES, *CURLY_PAIRS])) + "]")
 
 
 def clean(
-    fields: Mapping[str, Any], path: str, positions: Mapping[FieldPath, Position]
+    fields: Mapping[str, Any],
+    path: str,
+    positions: Mapping[FieldPath, Position],
+    text: str | None = None,
 ) -> tuple[dict[str, Any], list[Diagnostic]]:
-    """`fields` with every string value cleaned, and a warning for each value that was."""
+    """`fields` with every string value cleaned, and a warning for each value that was.
+    `text`, the file's text, lets the common case (nothing to clean) skip the walk; a
+    backslash may be a YAML escape (`"\\u200b"`) for one, so it always walks."""
+    if text is not None and "\\" not in text and not _ANY.search(text):
+        return dict(fields), []
     problems: list[Diagnostic] = []
     cleaned = _clean(fields, (), path, positions, problems)
     return cleaned, problems

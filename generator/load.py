@@ -163,7 +163,7 @@ def parse_document(
     if not isinstance(parsed.value, dict):
         start = parsed.value_positions.get((), Position(1 + line_offset, 1))
         return None, [*controls, *parsed.diagnostics, diagnostic("geen-mapping", rel, start)]
-    fields, unseen = invisible.clean(parsed.value, rel, parsed.value_positions)
+    fields, unseen = invisible.clean(parsed.value, rel, parsed.value_positions, fields_text)
     document = RawDocument(
         path=rel,
         fields=fields,

@@ -36,6 +36,8 @@ class Half(NamedTuple):
 
 
 def find(text: str) -> Iterator[Wikilink]:
+    if "[[" not in text:
+        return
     for number, offset, visible in _prose(text):
         for match in _WIKILINK.finditer(visible):
             label = match.group(2).strip() if match.group(2) is not None else None
@@ -51,6 +53,8 @@ def find(text: str) -> Iterator[Wikilink]:
 
 def halves(text: str) -> Iterator[Half]:
     """Every `[[` or `]]` outside code that is not part of a whole link."""
+    if "[[" not in text and "]]" not in text:
+        return
     for number, _, visible in _prose(text):
         whole = " " * len(visible)
         for match in _WIKILINK.finditer(visible):
