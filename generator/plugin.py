@@ -23,6 +23,7 @@ from generator.beheer import SITE_FOLDER, CmsMissing, site_files
 from generator.cms import ContentFacts, cms_config, config_yaml
 from generator.diagnostics import count
 from generator.load import CONTENT_DIR
+from generator.material_fixes import fix_material_markup
 from generator.offline import offline_copy, zip_site
 from generator.pipeline import generate
 from generator.render.guide import guide_pages
@@ -199,6 +200,16 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped
                 page.url, page.title or "", html_text(clean)
             )
         return clean
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        """Material's own invalid markup, corrected (generator/material_fixes.py)."""
+        return fix_material_markup(output)
+
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        """The same for the theme's static pages, such as 404.html."""
+        return fix_material_markup(output_content)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """The search index (Pagefind) of every record and page, then the offline copy."""
