@@ -299,6 +299,15 @@ RULES: dict[str, Rule] = _rules(
         "en koppeltekens.",
     ),
     Rule(
+        "ongeldige-afkorting",
+        "fout",
+        "de afkorting '{key}' is ongeldig; schrijf één woord van letters, cijfers en "
+        "koppeltekens dat met een letter of cijfer begint en eindigt, zoals 'OvD-BZ'",
+        "Een afkorting in `abbreviations` van `content/taxonomy.yml` wordt op de pagina's "
+        "herkend als een los woord; spaties of een koppelteken aan het begin of eind maken dat "
+        "onmogelijk.",
+    ),
+    Rule(
         "dubbele-code",
         "fout",
         "regiocode '{code}' wordt ook gebruikt door {other}; geef elke regio een eigen code",

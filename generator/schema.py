@@ -122,6 +122,14 @@ class Taxonomy(Strict):
     processes: dict[str, Process] = Field(
         {}, title="Processen", description="Processen: sleutel -> label."
     )
+    # Abbreviations of the field (OvD-BZ, CoPI) spelled out: every page shows them as <abbr>
+    # (Python-Markdown's abbr extension, configured by the plugin) and lists them on afkortingen/.
+    abbreviations: dict[str, Text] = Field(
+        {},
+        title="Afkortingen",
+        description="Afkortingen: afkorting -> voluit, zoals 'CoPI: Commando Plaats Incident'. "
+        "Op elke pagina is de afkorting voluit te lezen; de pagina Afkortingen toont ze allemaal.",
+    )
     # E-mail addresses and phone numbers that are public service contacts, not personal data.
     public_contacts: list[str] = Field(
         [],

@@ -289,6 +289,9 @@ def test_the_taxonomy_is_editable_in_full(config: dict[str, Any], facts: Content
     for theme in themes["fields"]:
         assert_form_matches(Theme, theme["fields"])
     assert fields["public_contacts"]["widget"] == "list"
+    abbreviations = fields["abbreviations"]
+    assert [f["name"] for f in abbreviations["fields"]] == list(facts.taxonomy.abbreviations)
+    assert {f["widget"] for f in abbreviations["fields"]} == {"string"}
 
 
 def test_kennisbrieven_are_offered_per_quarter_with_records(

@@ -88,7 +88,8 @@ def summary_sentence(issue: Issue) -> str:
 def kennisbrief_page(graph: Graph, issue: Issue, problems: Sequence[Diagnostic] = ()) -> str:
     path = addresses.kennisbrief_path(issue.quarter)
     page = Page(graph, path)
-    meta: dict[str, object] = {"title": issue.title, "description": issue_summary(graph, issue)}
+    meta: dict[str, object] = {"title": issue.title, "section": addresses.kennisbrief_index()}
+    meta["description"] = issue_summary(graph, issue)
     lastmod = last_modified(graph, [k for keys in issue.records.values() for k in keys])
     if lastmod:
         meta["lastmod"] = lastmod
