@@ -181,7 +181,10 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped
         if site.graph is not None and "abbr" in config.markdown_extensions:
             # Every page spells out the taxonomy's abbreviations (<abbr title="…">).
             glossary = dict(site.graph.taxonomy.abbreviations)
-            config.mdx_configs["abbr"] = {**config.mdx_configs.get("abbr", {}), "glossary": glossary}
+            config.mdx_configs["abbr"] = {
+                **config.mdx_configs.get("abbr", {}),
+                "glossary": glossary,
+            }
         self._records = search_records(site.graph) if site.graph is not None else []
         # Searched as pages: everything from docs/, and the guide's generated pages.
         self._searched_pages = {f.src_uri for f in files if f.is_documentation_page()}

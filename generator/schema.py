@@ -39,7 +39,7 @@ class RecordData(Strict):
     summary: Paragraph | None = Field(
         None,
         title="Samenvatting",
-        description="Samenvatting in één alinea, voor lijsten, de kennisbrief en feeds.",
+        description="Samenvatting in één alinea, voor lijsten, de kennisbrief en de nieuwsfeeds.",
     )
     themes: list[ThemeKey] = Field(
         [], title="Thema's", description="Thema's: sleutels uit content/taxonomy.yml."
@@ -79,7 +79,7 @@ class KennisbriefIntro(Strict):
     summary: Paragraph | None = Field(
         None,
         title="Samenvatting",
-        description="Samenvatting in één alinea, voor het overzicht en de feed.",
+        description="Samenvatting in één alinea, voor het overzicht en de nieuwsfeed.",
     )
     visibility: Visibility = Field(
         "public",

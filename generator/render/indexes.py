@@ -189,7 +189,7 @@ def theme_page(graph: Graph, theme_key: str, feeds: Mapping[str, str] | None = N
         page.heading(2, "Volgen", searchable=False)
         page.add(
             f"Nieuwe inhoud over {text(theme.label)} volgen? Neem de "
-            f"[feed van dit thema]({feed}) op in uw feedlezer; "
+            f"[nieuwsfeed van dit thema]({feed}) op in uw feedlezer; "
             f"[Abonneren]({page.to(addresses.SUBSCRIBE)}) legt uit hoe dat gaat."
         )
     return page.render()
