@@ -150,7 +150,7 @@ def test_the_subscription_page_lists_every_feed_and_the_kennisbrief_by_email(
         for href in re.findall(r'href="([^"]+\.xml)"', html.split('class="md-content"', 1)[1])
     }
     assert linked == {p.resolve() for p in _feed_files(site_build.site)}
-    assert "Een feed is een lijst van het nieuwste op een site" in html
+    assert "Een nieuwsfeed (RSS of Atom) is een lijst van het nieuwste op een site" in html
     subscribe = (
         "mailto:kennisbrief@kennisbank-bevolkingszorg.example?subject=Aanmelden%20kennisbrief"
     )
