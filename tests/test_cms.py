@@ -147,7 +147,7 @@ def test_new_records_start_as_concepts_and_defaults_come_from_the_schema(
     assert region["progress_visibility"]["default"] == "internal"
     # A record without the field is shown an empty select: the hint says what that means.
     assert practice["visibility"]["hint"].endswith(" Leeg betekent: Openbaar.")
-    assert practice["kind"]["hint"].endswith(" Leeg betekent: Good practice.")
+    assert practice["kind"]["hint"].endswith(" Leeg betekent: Goed voorbeeld.")
     assert region["progress_visibility"]["hint"].endswith(" Leeg betekent: Alleen intern.")
 
 
