@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
 
 # Under "mkdocs." so that MkDocs' strict mode counts our warnings.
 log = logging.getLogger("mkdocs.plugins.kennisbank")
@@ -211,8 +212,8 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped
         return clean
 
     def on_page_context(
-        self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Navigation
-    ) -> dict[str, Any]:
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
         """A page outside the menu (a record, a theme, a kennisbrief) shows its section as the
         active item of the menu: the section index its front matter names (`section`, written
         by the render step). MkDocs marks only the page being built; this marks one more."""
