@@ -190,6 +190,7 @@ CHROME_PAGES = [
     "colofon/",
     "privacy/",
     "toegankelijkheid/",
+    "bijdragen/",  # the editors' guide: code blocks wrap instead of scrolling
     "404.html",
 ]
 
