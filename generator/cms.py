@@ -179,7 +179,8 @@ def kennisbrief_collection(facts: ContentFacts) -> dict[str, Any]:
 
 def taxonomy_collection(taxonomy: Taxonomy) -> dict[str, Any]:
     """content/taxonomy.yml: the label and description of every theme and process (a key is
-    an address on the site and is added in the file itself), and the public contacts."""
+    an address on the site and is added in the file itself), every abbreviation's full name,
+    and the public contacts."""
     nested = _nested(Taxonomy)
     fields: list[dict[str, Any]] = []
     for name, info in Taxonomy.model_fields.items():
@@ -198,6 +199,15 @@ def taxonomy_collection(taxonomy: Taxonomy) -> dict[str, Any]:
                 for key, entry in entries.items()
             ]
             fields.append(_field(name, prop, info.is_required(), widget="object", fields=subfields))
+        elif name == "abbreviations":
+            # Each abbreviation's full name; a new abbreviation is added in the file, as a key.
+            spelled_out = [
+                {"name": short, "label": short, "widget": "string"}
+                for short in taxonomy.abbreviations
+            ]
+            fields.append(
+                _field(name, prop, info.is_required(), widget="object", fields=spelled_out)
+            )
         else:
             fields.append(field_widget(name, prop, nested, taxonomy, {}, info.is_required()))
     return {

@@ -119,6 +119,8 @@ def export(request: ExportRequest) -> ExportReport:
         # The theme overrides (feed autodiscovery, the sitemap's dates) go along as they are.
         shutil.copytree(request.root / overrides, target / overrides)
 
+    if site.graph is not None:
+        config = with_glossary(config, dict(site.graph.taxonomy.abbreviations))
     config_file = target / CONFIG_FILES[request.engine]
     config_file.write_text(engine_config(config, request.engine), encoding="utf-8")
     marker = {
@@ -247,6 +249,17 @@ def export_config(config: Mapping[str, Any], engine: Engine) -> dict[str, Any]:
         exported["plugins"] = _as_list(exported["plugins"])
         exported["markdown_extensions"] = _as_list(exported["markdown_extensions"])
     return exported
+
+
+def with_glossary(config: Mapping[str, Any], glossary: dict[str, str]) -> dict[str, Any]:
+    """The taxonomy's abbreviations as the glossary of Python-Markdown's abbr extension, which
+    the MkDocs plugin hands over while building: an export has no plugin, so its configuration
+    carries them."""
+    extensions = _entries(config.get("markdown_extensions"))
+    if "abbr" not in extensions or not glossary:
+        return dict(config)
+    extensions["abbr"] = {**extensions["abbr"], "glossary": glossary}
+    return {**config, "markdown_extensions": _as_list(extensions)}
 
 
 def _as_list(entries: Mapping[str, Any]) -> list[Any]:

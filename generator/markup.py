@@ -27,7 +27,7 @@ from generator import wikilinks
 from generator.sanitize import URL_SCHEMES, is_local
 
 # MkDocs adds toc, tables and fenced_code to every site; the rest are mkdocs.yml's.
-EXTENSIONS = ("toc", "tables", "fenced_code", "attr_list", "md_in_html", "admonition")
+EXTENSIONS = ("toc", "tables", "fenced_code", "attr_list", "md_in_html", "admonition", "abbr")
 
 Kind = Literal["html", "attributes", "link", "image", "local", "anchor"]
 # What a wikilink stands in for while the engine reads the body: a link, to nothing it checks.

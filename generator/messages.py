@@ -111,7 +111,7 @@ RULES: dict[str, Rule] = _rules(
         "fout",
         "onzichtbaar stuurteken U+{code:04X}{name} in de tekst; verwijder het (het komt vaak "
         "mee bij kopiëren uit een ander programma)",
-        "Stuurtekens zijn onzichtbaar, maar breken feeds en e-mails. Ze worden gemeld en "
+        "Stuurtekens zijn onzichtbaar, maar breken nieuwsfeeds en e-mails. Ze worden gemeld en "
         "weggelaten, zodat de rest van het bestand nog gecontroleerd wordt.",
     ),
     Rule(
@@ -212,7 +212,7 @@ RULES: dict[str, Rule] = _rules(
         "waarschuwing",
         "{names} in '{field}' is weggelaten; verwijder het ook uit het bestand (het komt vaak "
         "mee bij kopiëren en plakken)",
-        "Sommige tekens zie je niet, zoals een zacht afbreekstreepje (U+00AD) of een spatie "
+        "Sommige tekens ziet u niet, zoals een zacht afbreekstreepje (U+00AD) of een spatie "
         "zonder breedte (U+200B). In een titel komen ze in de zoekindex terecht, in een id "
         "maken ze een verwijzing die er hetzelfde uitziet maar nergens heen wijst. De kennisbank "
         "laat ze weg en noemt ze, zodat u ze uit het bestand kunt halen.",
@@ -297,6 +297,15 @@ RULES: dict[str, Rule] = _rules(
         "bijvoorbeeld '{suggestion}'",
         "Sleutels van thema's en processen worden adressen; alleen kleine letters, cijfers "
         "en koppeltekens.",
+    ),
+    Rule(
+        "ongeldige-afkorting",
+        "fout",
+        "de afkorting '{key}' is ongeldig; schrijf één woord van letters, cijfers en "
+        "koppeltekens dat met een letter of cijfer begint en eindigt, zoals 'OvD-BZ'",
+        "Een afkorting in `abbreviations` van `content/taxonomy.yml` wordt op de pagina's "
+        "herkend als een los woord; spaties of een koppelteken aan het begin of eind maken dat "
+        "onmogelijk.",
     ),
     Rule(
         "dubbele-code",

@@ -38,7 +38,9 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
 
 # Under "mkdocs." so that MkDocs' strict mode counts our warnings.
 log = logging.getLogger("mkdocs.plugins.kennisbank")
@@ -107,6 +109,8 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped
         self._pages: dict[str, SearchRecord] = {}
         self._indexing = threading.Thread()
         self._indexing.start()
+        # The menu item marked active for a page outside the menu, while that page renders.
+        self._active_section: Page | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # MkDocs keeps this instance across the rebuilds of one `serve`.
@@ -176,6 +180,13 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped
             files.append(File.generated(config, path, abs_src_path=str(source)))
         if self.dirty:
             self._previous = dict(site.output)
+        if site.graph is not None and "abbr" in config.markdown_extensions:
+            # Every page spells out the taxonomy's abbreviations (<abbr title="…">).
+            glossary = dict(site.graph.taxonomy.abbreviations)
+            config.mdx_configs["abbr"] = {
+                **config.mdx_configs.get("abbr", {}),
+                "glossary": glossary,
+            }
         self._records = search_records(site.graph) if site.graph is not None else []
         # Searched as pages: everything from docs/, and the guide's generated pages.
         self._searched_pages = {f.src_uri for f in files if f.is_documentation_page()}
@@ -201,14 +212,32 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped
             )
         return clean
 
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        """A page outside the menu (a record, a theme, a kennisbrief) shows its section as the
+        active item of the menu: the section index its front matter names (`section`, written
+        by the render step). MkDocs marks only the page being built; this marks one more."""
+        section = page.meta.get("section")
+        if section and page not in nav.pages:
+            for candidate in nav.pages:
+                if candidate.file.src_uri == section:
+                    candidate.active = True
+                    self._active_section = candidate
+        return context
+
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        """Material's own invalid markup, corrected (generator/material_fixes.py)."""
+        """The section marked for this page unmarked again; Material's own invalid markup
+        corrected (generator/material_fixes.py)."""
+        if self._active_section is not None:
+            self._active_section.active = False
+            self._active_section = None
         return fix_material_markup(output)
 
     def on_post_template(
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig
     ) -> str:
-        """The same for the theme's static pages, such as 404.html."""
+        """Material's invalid markup corrected in the theme's static pages, such as 404.html."""
         return fix_material_markup(output_content)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -39,7 +39,7 @@ class RecordData(Strict):
     summary: Paragraph | None = Field(
         None,
         title="Samenvatting",
-        description="Samenvatting in één alinea, voor lijsten, de kennisbrief en feeds.",
+        description="Samenvatting in één alinea, voor lijsten, de kennisbrief en de nieuwsfeeds.",
     )
     themes: list[ThemeKey] = Field(
         [], title="Thema's", description="Thema's: sleutels uit content/taxonomy.yml."
@@ -79,7 +79,7 @@ class KennisbriefIntro(Strict):
     summary: Paragraph | None = Field(
         None,
         title="Samenvatting",
-        description="Samenvatting in één alinea, voor het overzicht en de feed.",
+        description="Samenvatting in één alinea, voor het overzicht en de nieuwsfeed.",
     )
     visibility: Visibility = Field(
         "public",
@@ -121,6 +121,14 @@ class Taxonomy(Strict):
     )
     processes: dict[str, Process] = Field(
         {}, title="Processen", description="Processen: sleutel -> label."
+    )
+    # Abbreviations of the field (OvD-BZ, CoPI) spelled out: every page shows them as <abbr>
+    # (Python-Markdown's abbr extension, configured by the plugin) and lists them on afkortingen/.
+    abbreviations: dict[str, Text] = Field(
+        {},
+        title="Afkortingen",
+        description="Afkortingen: afkorting -> voluit, zoals 'CoPI: Commando Plaats Incident'. "
+        "Op elke pagina is de afkorting voluit te lezen; de pagina Afkortingen toont ze allemaal.",
     )
     # E-mail addresses and phone numbers that are public service contacts, not personal data.
     public_contacts: list[str] = Field(

@@ -36,6 +36,8 @@ from generator.types.checks import unknown_keys
 from generator.yamlsource import meaning
 
 KEY_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*")
+# An abbreviation is found on the pages as a word of its own (\b on both sides).
+ABBREVIATION_PATTERN = re.compile(r"[^\W_](?:[\w-]*[^\W_])?")
 QUARTER_PATTERN = re.compile(r"(\d{4})-q([1-4])")
 _EXAMPLES = {
     "title": 'title: "Titel van het record"',
@@ -192,6 +194,13 @@ def validate_taxonomy(raw: RawDocument | None, path: str) -> tuple[Taxonomy, lis
                     "ongeldige-sleutel", raw.path, position, key=key, suggestion=_slug(source)
                 )
             )
+    abbreviations = raw.fields.get("abbreviations")
+    for key in abbreviations if isinstance(abbreviations, dict) else ():
+        if isinstance(key, str) and ABBREVIATION_PATTERN.fullmatch(key):
+            continue
+        invalid.setdefault("abbreviations", set()).add(key)
+        position = raw.position(("abbreviations", key), key=True)
+        problems.append(diagnostic("ongeldige-afkorting", raw.path, position, key=key))
     if taxonomy is None:
         # Keep every well-formed entry so records using them aren't reported a second time.
         taxonomy = _salvage_taxonomy(raw.fields)
@@ -446,6 +455,13 @@ def _salvage_taxonomy(fields: Any) -> Taxonomy:
             salvaged[vocabulary][key] = {
                 "label": label if isinstance(label, str) and label else key
             }
+    abbreviations = fields.get("abbreviations")
+    if isinstance(abbreviations, dict):
+        salvaged["abbreviations"] = {
+            k: v.strip()
+            for k, v in abbreviations.items()
+            if isinstance(k, str) and isinstance(v, str) and v.strip()
+        }
     contacts = fields.get("public_contacts")
     if isinstance(contacts, list):
         salvaged["public_contacts"] = [c for c in contacts if isinstance(c, str)]

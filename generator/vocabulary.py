@@ -68,7 +68,8 @@ SESSION_KIND = Vocabulary.of(
     },
 )
 PRACTICE_KIND = Vocabulary.of(
-    PracticeKind, {"good-practice": "Good practice", "tip": "Tip", "product": "Versterkingsproduct"}
+    PracticeKind,
+    {"good-practice": "Goed voorbeeld", "tip": "Tip", "product": "Versterkingsproduct"},
 )
 PRACTICE_STATUS = Vocabulary.of(
     PracticeStatus, {"idee": "Idee", "toegepast": "Toegepast", "beproefd": "Beproefd"}

@@ -147,7 +147,7 @@ def test_new_records_start_as_concepts_and_defaults_come_from_the_schema(
     assert region["progress_visibility"]["default"] == "internal"
     # A record without the field is shown an empty select: the hint says what that means.
     assert practice["visibility"]["hint"].endswith(" Leeg betekent: Openbaar.")
-    assert practice["kind"]["hint"].endswith(" Leeg betekent: Good practice.")
+    assert practice["kind"]["hint"].endswith(" Leeg betekent: Goed voorbeeld.")
     assert region["progress_visibility"]["hint"].endswith(" Leeg betekent: Alleen intern.")
 
 
@@ -289,6 +289,9 @@ def test_the_taxonomy_is_editable_in_full(config: dict[str, Any], facts: Content
     for theme in themes["fields"]:
         assert_form_matches(Theme, theme["fields"])
     assert fields["public_contacts"]["widget"] == "list"
+    abbreviations = fields["abbreviations"]
+    assert [f["name"] for f in abbreviations["fields"]] == list(facts.taxonomy.abbreviations)
+    assert {f["widget"] for f in abbreviations["fields"]} == {"string"}
 
 
 def test_kennisbrieven_are_offered_per_quarter_with_records(

@@ -42,6 +42,15 @@ def test_export_writes_docs_config_and_marker(
     assert not (target / "docs/praktijken/intern.md").exists()
 
 
+def test_the_export_carries_the_taxonomys_abbreviations(project: Path, tmp_path: Path) -> None:
+    """Without the plugin, the glossary of the abbr extension is in the exported configuration."""
+    target = tmp_path / "out"
+    assert _export(project, target) == 0
+    exported = tomllib.loads((target / "zensical.toml").read_text("utf-8"))
+    glossary = exported["project"]["markdown_extensions"]["abbr"]["glossary"]
+    assert glossary["OvD-BZ"] == "Officier van Dienst Bevolkingszorg"
+
+
 def test_internal_edition(project: Path, tmp_path: Path) -> None:
     assert _export(project, tmp_path / "out", "--internal") == 0
     page = (tmp_path / "out/docs/praktijken/intern.md").read_text("utf-8")

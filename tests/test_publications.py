@@ -239,7 +239,7 @@ def test_kennisbrief_has_the_introduction_then_the_new_records_by_type(site_buil
     assert "Dit kwartaal kwam de eerste sessie bijeen" in text
     assert "<strong>let op</strong>" in page  # the introduction is Markdown
     assert text.index("Volgende keer") < text.index("Nieuw in dit kwartaal")
-    assert "6 nieuwe records: 3 praktijken, 1 sessie en 2 knelpunten." in text
+    assert "6 nieuwe bijdragen: 3 praktijken, 1 sessie en 2 knelpunten." in text
     assert 'href="../../praktijken/groepsapp/"' in page  # the [[groepsapp]] link
     assert "Bewoners regelen vanuit de opvanglocatie zelf een slaapplaats" in text  # a summary
     assert "Leerarena na de brand" not in text  # 2017: the next kennisbrief

@@ -150,7 +150,7 @@ def test_the_subscription_page_lists_every_feed_and_the_kennisbrief_by_email(
         for href in re.findall(r'href="([^"]+\.xml)"', html.split('class="md-content"', 1)[1])
     }
     assert linked == {p.resolve() for p in _feed_files(site_build.site)}
-    assert "Een feed is een lijst van het nieuwste op een site" in html
+    assert "Een nieuwsfeed (RSS of Atom) is een lijst van het nieuwste op een site" in html
     subscribe = (
         "mailto:kennisbrief@kennisbank-bevolkingszorg.example?subject=Aanmelden%20kennisbrief"
     )
@@ -191,6 +191,20 @@ def test_the_email_says_who_sends_it_why_and_how_to_stop(emails: dict[str, str])
         email
     )
     assert 'href="https://kb.example.nl/kennisbrief/abonneren/"' in email  # forwarded? sign up
+
+
+def test_the_email_file_is_not_for_search_engines_and_describes_itself(
+    emails: dict[str, str],
+) -> None:
+    """The e-mail is a file to send; the kennisbrief's own page is the one to find."""
+    email = emails["kennisbrief/2016-q1/e-mail.html"]
+    head = email.split("</head>")[0]
+    assert '<meta name="robots" content="noindex">' in head
+    description = re.search(r'<meta name="description" content="([^"]+)">', head)
+    assert (
+        description
+        and description.group(1) == "De eerste opbrengst van de sessies in Midden-Nederland."
+    )
 
 
 def test_without_a_sign_off_link_the_email_points_to_how_to_sign_off() -> None:

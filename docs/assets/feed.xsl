@@ -23,7 +23,7 @@
         <meta name="robots" content="noindex"/>
         <!-- No icon: a browser would ask for /favicon.ico, which the site does not have. -->
         <link rel="icon" href="data:,"/>
-        <title>Feed: <xsl:value-of select="/atom:feed/atom:title"/></title>
+        <title>Nieuwsfeed: <xsl:value-of select="/atom:feed/atom:title"/></title>
         <style>
           body { margin: 0; font: 1rem/1.55 Arial, Helvetica, sans-serif; color: #1a1a1a;
             background: #f5f5f5; }
@@ -53,17 +53,18 @@
           <h1><xsl:value-of select="/atom:feed/atom:title"/></h1>
           <p><xsl:value-of select="/atom:feed/atom:subtitle"/></p>
           <section class="uitleg" aria-labelledby="wat-is-een-feed">
-            <h2 id="wat-is-een-feed">Dit is een feed</h2>
-            <p>Een feed is een lijst van het nieuwste op een site, bedoeld voor een
-              feedlezer: een app of programma (zoals Outlook of Thunderbird) dat de feed
+            <h2 id="wat-is-een-feed">Dit is een nieuwsfeed</h2>
+            <p>Een nieuwsfeed (RSS of Atom) is een lijst van het nieuwste op een site, bedoeld
+              voor een feedlezer: een app of programma (zoals Outlook of Thunderbird) dat de
+              nieuwsfeed
               regelmatig ophaalt en laat zien wat er nieuw is. Zo hoeft u niet zelf te blijven
               kijken.</p>
-            <p>Abonneren: kopieer dit adres en plak het in uw feedlezer bij
-              <em>Feed toevoegen</em> of <em>Abonneren</em>.</p>
+            <p>Abonneren: kopieer dit adres en plak het in uw feedlezer, meestal
+              bij <em>Toevoegen</em> of <em>Abonneren</em>.</p>
             <code class="adres"><xsl:value-of select="$self"/></code>
             <p>
               <xsl:if test="$subscribe">
-                <a href="{$subscribe}">Alle feeds, en de kennisbrief per e-mail</a>
+                <a href="{$subscribe}">Alle nieuwsfeeds, en de kennisbrief per e-mail</a>
                 <xsl:if test="$page"> · </xsl:if>
               </xsl:if>
               <xsl:if test="$page">
@@ -79,7 +80,7 @@
               </ul>
             </xsl:when>
             <xsl:otherwise>
-              <p>Er staat nog niets in deze feed. Wat er bijkomt, ziet u in uw feedlezer.</p>
+              <p>Er staat nog niets in deze nieuwsfeed. Wat er bijkomt, ziet u in uw feedlezer.</p>
             </xsl:otherwise>
           </xsl:choose>
         </main>

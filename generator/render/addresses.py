@@ -24,6 +24,12 @@ def section_index(record_type: RecordType[Any]) -> str:
     return f"{record_type.section}/index.md"
 
 
+def section_of(key: Key) -> str:
+    """The section index a record belongs to: the theme's breadcrumb and active menu item
+    (front matter `section`, overrides/partials/kennisbank-breadcrumb.html)."""
+    return section_index(key.type)
+
+
 def theme_path(theme: str) -> str:
     return f"{THEMES_SECTION}/{theme}.md"
 
@@ -49,6 +55,7 @@ FEED_XSLT = "assets/feed.xsl"
 FEED_CSS = "assets/feed.css"
 SUBSCRIBE = f"{KENNISBRIEF_SECTION}/abonneren.md"
 # Open data: every public record as JSON and CSV, the DCAT catalogue and the JSON Schemas.
+GLOSSARY = "afkortingen.md"
 DATA_SECTION = "data"
 DATA = f"{DATA_SECTION}/index.md"
 SECURITY_TXT = ".well-known/security.txt"  # RFC 9116

@@ -22,7 +22,7 @@ from markdown.treeprocessors import Treeprocessor
 from generator.model import Graph, Key
 from generator.render import addresses
 from generator.render.formatting import summary_line
-from generator.render.kennisbrief import Issue, intro_markdown, summary_sentence
+from generator.render.kennisbrief import Issue, intro_markdown, issue_summary, summary_sentence
 from generator.render.learning import kennisbrief_part
 from generator.render.page import Page, fact_line, plain_summary
 from generator.sanitize import sanitize_email
@@ -115,6 +115,9 @@ def kennisbrief_email(
         "<!DOCTYPE html>\n"
         '<html lang="nl">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        # A file to send, not a page to find: the kennisbrief's own page is the one to index.
+        '<meta name="robots" content="noindex">\n'
+        f'<meta name="description" content="{_e(issue_summary(page.graph, issue))}">\n'
         f"<title>{_e(issue.title)}</title>\n</head>\n"
         f'<body style="margin:0;padding:0;background:{BACKGROUND};">\n'
         f"{_layout(header, body, footer)}\n"

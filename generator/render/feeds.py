@@ -58,13 +58,13 @@ class Entry:
 RECORDS = Feed(
     addresses.FEED_RECORDS,
     f"{SITE_NAME}: nieuw",
-    "De nieuwste sessies, praktijken, knelpunten en andere records.",
+    "De nieuwste sessies, praktijken, knelpunten en meer.",
     addresses.HOME,
 )
 KENNISBRIEVEN = Feed(
     addresses.FEED_KENNISBRIEVEN,
     f"{SITE_NAME}: kennisbrieven",
-    "Elk kwartaal wat er in de kennisbank bij kwam.",
+    "Elk kwartaal wat er in de kennisbank bijkwam.",
     addresses.kennisbrief_index(),
 )
 

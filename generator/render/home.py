@@ -102,11 +102,11 @@ def _publications(page: Page) -> None:
     page.heading(2, "Publicaties")
     page.add(
         f"- [Kennisbrieven]({page.to(addresses.kennisbrief_index())}): elk kwartaal wat er "
-        f"bij kwam.{latest}",
+        f"bijkwam.{latest}",
         f"- [Voortgang van de invoering]({page.to(addresses.PROGRESS)}): hoe ver de regio's "
         "zijn met *Bevolkingszorg op orde 2.0*.",
-        f"- [Abonneren]({page.to(addresses.SUBSCRIBE)}): de kennisbrief per e-mail, of feeds "
+        f"- [Abonneren]({page.to(addresses.SUBSCRIBE)}): de kennisbrief per e-mail, of nieuwsfeeds "
         "voor uw feedlezer (alles, per thema of per regio).",
-        f"- [Open data]({page.to(addresses.DATA)}): alle openbare records als JSON en CSV.",
+        f"- [Open data]({page.to(addresses.DATA)}): alle openbare gegevens als JSON en CSV.",
     )
     page.blank()

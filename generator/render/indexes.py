@@ -167,7 +167,7 @@ def theme_page(graph: Graph, theme_key: str, feeds: Mapping[str, str] | None = N
     theme = graph.taxonomy.themes[theme_key]
     page = Page(graph, addresses.theme_path(theme_key), feeds)
     about = [key for key, record in graph.records.items() if theme_key in record.data.themes]
-    meta: dict[str, object] = {"title": theme.label}
+    meta: dict[str, object] = {"title": theme.label, "section": addresses.themes_index()}
     if theme.description:
         meta["description"] = theme.description
     own_feed = feed_meta(page, addresses.theme_feed(theme_key))
@@ -189,7 +189,7 @@ def theme_page(graph: Graph, theme_key: str, feeds: Mapping[str, str] | None = N
         page.heading(2, "Volgen", searchable=False)
         page.add(
             f"Nieuwe inhoud over {text(theme.label)} volgen? Neem de "
-            f"[feed van dit thema]({feed}) op in uw feedlezer; "
+            f"[nieuwsfeed van dit thema]({feed}) op in uw feedlezer; "
             f"[Abonneren]({page.to(addresses.SUBSCRIBE)}) legt uit hoe dat gaat."
         )
     return page.render()

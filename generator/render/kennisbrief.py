@@ -78,17 +78,18 @@ def issues(graph: Graph) -> list[Issue]:
 def summary_sentence(issue: Issue) -> str:
     """'12 nieuwe records: 8 praktijken, 3 knelpunten en 1 sessie.'"""
     if not issue.count:
-        return "Geen nieuwe records in dit kwartaal."
+        return "Geen nieuwe bijdragen in dit kwartaal."
     parts = [_counted(len(keys), record_type) for record_type, keys in issue.records.items()]
     listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " en " + parts[-1]
-    noun = "nieuw record" if issue.count == 1 else "nieuwe records"
+    noun = "nieuwe bijdrage" if issue.count == 1 else "nieuwe bijdragen"
     return f"{issue.count} {noun}: {listed}."
 
 
 def kennisbrief_page(graph: Graph, issue: Issue, problems: Sequence[Diagnostic] = ()) -> str:
     path = addresses.kennisbrief_path(issue.quarter)
     page = Page(graph, path)
-    meta: dict[str, object] = {"title": issue.title, "description": issue_summary(graph, issue)}
+    meta: dict[str, object] = {"title": issue.title, "section": addresses.kennisbrief_index()}
+    meta["description"] = issue_summary(graph, issue)
     lastmod = last_modified(graph, [k for keys in issue.records.values() for k in keys])
     if lastmod:
         meta["lastmod"] = lastmod
@@ -116,7 +117,7 @@ def kennisbrief_page(graph: Graph, issue: Issue, problems: Sequence[Diagnostic] 
         f"- [Voortgang van de invoering]({page.to(addresses.PROGRESS)}): de landelijke stand "
         "per thema.",
         f"- [Alle kennisbrieven]({page.to(addresses.kennisbrief_index())}); "
-        f"[abonneren]({page.to(addresses.SUBSCRIBE)}) per e-mail of als feed.",
+        f"[abonneren]({page.to(addresses.SUBSCRIBE)}) per e-mail of als nieuwsfeed.",
         f"- [Deze kennisbrief als e-mail]({page.to(addresses.kennisbrief_email(issue.quarter))}): "
         "een los HTML-bestand om te versturen.",
     )
@@ -129,13 +130,13 @@ def kennisbrief_index(graph: Graph, found: list[Issue]) -> str:
         frontmatter(
             {
                 "title": INDEX_TITLE,
-                "description": "Elk kwartaal een kennisbrief: wat er in de kennisbank bij kwam.",
+                "description": "Elk kwartaal een kennisbrief: wat er in de kennisbank bijkwam.",
             }
         )
     )
     page.add(f"# {INDEX_TITLE}", "")
     page.add(
-        "Elk kwartaal een kennisbrief met wat er in de kennisbank bij kwam: sessies, "
+        "Elk kwartaal een kennisbrief met wat er in de kennisbank bijkwam: sessies, "
         "praktijken, knelpunten en meer. U kunt hem per e-mail ontvangen of volgen met een "
         f"feedlezer: zie [Abonneren]({page.to(addresses.SUBSCRIBE)}).",
         "",

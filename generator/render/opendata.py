@@ -320,7 +320,7 @@ def data_page(graph: Graph, settings: SiteSettings, made: bool) -> str:
     page = Page(graph, addresses.DATA)
     meta: dict[str, object] = {
         "title": "Open data",
-        "description": "Alle openbare records van de kennisbank als JSON en CSV, met hun "
+        "description": "Alle openbare gegevens van de kennisbank als JSON en CSV, met hun "
         "JSON Schema's en een DCAT-catalogus voor data.overheid.nl.",
     }
     lastmod = last_modified(graph, graph.records)
@@ -328,8 +328,9 @@ def data_page(graph: Graph, settings: SiteSettings, made: bool) -> str:
         meta["lastmod"] = lastmod
     page.add(frontmatter(meta), "# Open data", "")
     page.add(
-        "Alles wat deze site openbaar toont, staat hier ook als gegevens: per soort record een "
-        "JSON- en een CSV-bestand, met dezelfde veldnamen als de bestanden waarin de redactie "
+        "Alles wat deze site openbaar toont, staat hier ook als gegevens: per soort (sessies, "
+        "praktijken en zo verder) een JSON- en een CSV-bestand, met dezelfde veldnamen als de "
+        "bestanden waarin de redactie "
         f"schrijft (zie [Alle velden]({page.to('bijdragen/velden.md')})).",
         "",
     )
@@ -353,16 +354,17 @@ def data_page(graph: Graph, settings: SiteSettings, made: bool) -> str:
     )
     page.heading(2, "Zo leest u de bestanden")
     page.add(
-        "- **id** is de naam van het bestand van een record; die blijft gelijk, zodat u ernaar "
-        "kunt verwijzen. Verwijzingen naar andere records (`regions`, `sessions` …) staan als "
+        "- **id** is de naam van het bestand van een sessie, praktijk of ander onderdeel; die "
+        "blijft gelijk, zodat u ernaar "
+        "kunt verwijzen. Verwijzingen naar andere onderdelen (`regions`, `sessions` …) staan als "
         "id.",
-        "- **body** is de tekst van het record in Markdown, **url** het adres van de pagina.",
+        "- **body** is de tekst van de pagina in Markdown, **url** het adres van de pagina.",
         "- Data zijn `JJJJ-MM-DD`, of `JJJJ-MM` of `JJJJ` als de bron alleen de maand of het "
         "jaar noemt.",
         "- In de CSV-bestanden staan lijsten van id's, thema's en vaste waarden gescheiden door "
         "`;`, andere lijsten als JSON. Lijsten van onderdelen (de voortgang van een regio, de "
         "taken van een standaardincident) staan in een eigen CSV-bestand, met in de kolom `id` "
-        "het record waar zij bij horen.",
+        "de regio of het standaardincident waar zij bij horen.",
         "- Een cel die begint met `=`, `+`, `-` of `@` heeft in de CSV-bestanden een `'` "
         "ervoor, zodat een rekenblad haar niet als formule uitvoert; in JSON staat de waarde "
         "zoals hij is.",

@@ -19,7 +19,7 @@ def failed_page(graph: Graph, raw: RawRecord, problems: Sequence[Diagnostic]) ->
     page = Page(graph, addresses.page_path(raw.key))
     title = raw.fields.get("title")
     shown = title if isinstance(title, str) and title.strip() else raw.key.id
-    page.add(frontmatter({"title": shown}))
+    page.add(frontmatter({"title": shown, "section": addresses.section_of(raw.key)}))
     page.add(f"# {text(shown)}", "")
     page.add(problem_banner(problems, everywhere=False))
     page.add(
@@ -40,7 +40,7 @@ def record_page(
 ) -> str:
     """Title, metadata, the banners a reader must see first, then the type's own page."""
     page = Page(graph, addresses.page_path(record.key), feeds)
-    meta: dict[str, object] = {"title": record.title}
+    meta: dict[str, object] = {"title": record.title, "section": addresses.section_of(record.key)}
     summary = plain_summary(graph, record)
     if summary:
         meta["description"] = summary

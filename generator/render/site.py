@@ -11,6 +11,7 @@ from generator.model import Graph, RawRecord
 from generator.render import addresses
 from generator.render.email import kennisbrief_email
 from generator.render.feeds import all_feeds, feed_files
+from generator.render.glossary import glossary_page
 from generator.render.guide import guide_pages
 from generator.render.home import home_page
 from generator.render.indexes import section_page, theme_page, themes_index
@@ -65,6 +66,7 @@ def render(graph: Graph, options: RenderOptions | None = None) -> dict[str, str]
     for theme in graph.taxonomy.themes:
         files[addresses.theme_path(theme)] = theme_page(graph, theme, titles)
     files.update(guide_pages())
+    files[addresses.GLOSSARY] = glossary_page(graph)
     # The regions' progress, then the practices' (render/learning.py: idee, toegepast, beproefd).
     files[addresses.PROGRESS] = progress_page(graph) + "\n" + maturity_section(graph)
     files[addresses.UNANSWERED] = unanswered_page(graph)

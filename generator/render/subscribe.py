@@ -27,14 +27,14 @@ def subscribe_page(graph: Graph, settings: SiteSettings, feeds: Iterable[str]) -
         frontmatter(
             {
                 "title": TITLE,
-                "description": "De kennisbrief per e-mail, of feeds voor uw feedlezer: alles, "
-                "per thema of per regio.",
+                "description": "De kennisbrief per e-mail, of nieuwsfeeds voor uw feedlezer: "
+                "alles, per thema of per regio.",
             }
         ),
         f"# {TITLE}",
         "",
         "Wilt u weten wat er nieuw is in de kennisbank, zonder steeds te komen kijken? Dat kan "
-        "op twee manieren: met de kennisbrief per e-mail, of met een feed in uw feedlezer.",
+        "op twee manieren: met de kennisbrief per e-mail, of met een nieuwsfeed in uw feedlezer.",
         "",
     )
     _email(page, settings)
@@ -45,7 +45,7 @@ def subscribe_page(graph: Graph, settings: SiteSettings, feeds: Iterable[str]) -
 def _email(page: Page, settings: SiteSettings) -> None:
     page.heading(2, "De kennisbrief per e-mail")
     page.add(
-        "Elk kwartaal een kennisbrief met wat er in de kennisbank bij kwam: sessies, "
+        "Elk kwartaal een kennisbrief met wat er in de kennisbank bijkwam: sessies, "
         f"praktijken, knelpunten en meer. {text(settings.publisher)} verstuurt hem per e-mail. "
         f"U kunt alle kennisbrieven ook [op de site lezen]"
         f"({page.to(addresses.kennisbrief_index())}).",
@@ -73,21 +73,22 @@ def _email(page: Page, settings: SiteSettings) -> None:
 
 
 def _feeds(page: Page, made: set[str]) -> None:
-    page.heading(2, "Feeds")
+    page.heading(2, "Nieuwsfeeds (RSS/Atom)")
     page.add(
-        "Een feed is een lijst van het nieuwste op een site, in een vorm die een feedlezer "
-        "begrijpt. Een feedlezer (een app of een programma zoals Outlook of Thunderbird) haalt "
-        "de feeds waarop u zich abonneert regelmatig op en toont wat er nieuw is. Zo hoeft u "
+        "Een nieuwsfeed (RSS of Atom) is een lijst van het nieuwste op een site, in een vorm "
+        "die een feedlezer begrijpt. Een feedlezer (een app of een programma zoals Outlook of "
+        "Thunderbird) haalt de nieuwsfeeds waarop u zich abonneert regelmatig op en toont wat "
+        "er nieuw is. Zo hoeft u "
         "niet zelf te blijven kijken, en niemand hoeft uw e-mailadres te kennen.",
         "",
-        "Zo abonneert u zich: kopieer het adres van een feed hieronder (klik er met de "
-        "rechtermuisknop op en kies *Link kopiëren*) en plak het in uw feedlezer bij *Feed "
-        "toevoegen* of *Abonneren*. Veel feedlezers vinden de feeds ook zelf als u het adres van "
-        "een pagina van deze site opgeeft.",
+        "Zo abonneert u zich: kopieer het adres van een nieuwsfeed hieronder (klik er met de "
+        "rechtermuisknop op en kies *Link kopiëren*) en plak het in uw feedlezer, meestal bij "
+        "*Toevoegen* of *Abonneren*. Veel feedlezers vinden de nieuwsfeeds ook zelf als u het "
+        "adres van een pagina van deze site opgeeft.",
         "",
     )
     if not made:
-        page.add("Deze uitgave van de kennisbank heeft geen feeds.", "")
+        page.add("Deze uitgave van de kennisbank heeft geen nieuwsfeeds.", "")
         return
     page.heading(3, "Alles")
     for feed in (RECORDS, KENNISBRIEVEN):

@@ -194,7 +194,7 @@ PRACTICES = RecordType(
     where="een praktijk",
     missing="geen bestaande praktijk",
     aliases=("praktijk", "praktijken"),
-    intro="Good practices, tips en versterkingsproducten die regio's hebben ingebracht.",
+    intro="Goede voorbeelden, tips en versterkingsproducten die regio's hebben ingebracht.",
     page=page,
     references={
         "sessions": "sessions",
@@ -211,5 +211,5 @@ PRACTICES = RecordType(
         Facet("status", lambda record: [record.data.status], PRACTICE_STATUS),
         Facet("soort", lambda record: [record.data.kind], PRACTICE_KIND),
     ),
-    scaffold=Scaffold(body="## Wat het is\n\n## Waarom het werkt\n\n## Zo pas je het toe\n"),
+    scaffold=Scaffold(body="## Wat het is\n\n## Waarom het werkt\n\n## Zo past u het toe\n"),
 )

@@ -160,7 +160,7 @@ def page(page: Page, record: Record[Region]) -> None:
         page.heading(2, "Volgen", searchable=False)
         page.add(
             f"Nieuwe sessies, praktijken en knelpunten van {text(short_name(record.title))} "
-            f"volgen? Neem de [feed van deze regio]({feed}) op in uw feedlezer; "
+            f"volgen? Neem de [nieuwsfeed van deze regio]({feed}) op in uw feedlezer; "
             f"[Abonneren]({page.to(addresses.SUBSCRIBE)}) legt uit hoe dat gaat.",
             "",
         )

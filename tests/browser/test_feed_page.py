@@ -31,12 +31,14 @@ def test_a_feed_opened_in_the_browser_is_a_dutch_page(
     assert response is not None and response.ok
     page.wait_for_selector("main h1")
     assert page.evaluate("document.documentElement.lang") == "nl"
-    assert page.title() == "Feed: Kennisbank Bevolkingszorg: thema Opleiden, trainen en oefenen"
+    assert (
+        page.title() == "Nieuwsfeed: Kennisbank Bevolkingszorg: thema Opleiden, trainen en oefenen"
+    )
     assert page.inner_text("main h1") == (
         "Kennisbank Bevolkingszorg: thema Opleiden, trainen en oefenen"
     )
     explained = page.inner_text("section.uitleg")
-    assert "Een feed is een lijst van het nieuwste op een site" in explained
+    assert "Een nieuwsfeed (RSS of Atom) is een lijst van het nieuwste op een site" in explained
     assert page.inner_text("code.adres") == (
         "https://kennisbank-bevolkingszorg.example/feeds/themas/oefenen.xml"
     )
@@ -58,7 +60,7 @@ def test_a_feed_opened_in_the_browser_is_a_dutch_page(
 def test_an_empty_feed_says_so(page: Any, site_url: str) -> None:
     page.goto(site_url + "feeds/regios/zeeland.xml")
     page.wait_for_selector("main h1")
-    assert "Er staat nog niets in deze feed." in page.inner_text("main")
+    assert "Er staat nog niets in deze nieuwsfeed." in page.inner_text("main")
 
 
 def test_the_feed_page_fits_a_phone(browser: Any, site_url: str) -> None:
@@ -87,7 +89,7 @@ def test_without_xslt_the_feed_itself_reads_as_a_page(without_xslt: Any, site_ur
     page.goto(site_url + FEED)
     assert page.evaluate("document.documentElement.localName") == "feed"  # no XSLT ran
     before = page.evaluate("getComputedStyle(document.documentElement, '::before').content")
-    assert "Dit is een feed van de Kennisbank Bevolkingszorg" in before
+    assert "Dit is een nieuwsfeed van de Kennisbank Bevolkingszorg" in before
     assert page.evaluate("getComputedStyle(document.documentElement).display") == "block"
     hidden = page.evaluate("getComputedStyle(document.querySelector('id')).display")
     assert hidden == "none"  # the machine-readable parts stay out of sight
