@@ -17,6 +17,7 @@ from generator.render.formatting import (
     demote_headings,
     dutch_date,
     frontmatter,
+    teaser,
     text,
 )
 from generator.render.site import RenderOptions, render
@@ -43,6 +44,24 @@ def test_text_escapes_html_and_markdown() -> None:
     assert text("<script>alert(1)</script>") == "&lt;script&gt;alert(1)&lt;/script&gt;"
     assert text("a *b* [c](d) | e_f") == r"a \*b\* \[c\](d) \| e\_f"
     assert text("twee\nregels") == "twee regels"
+
+
+@pytest.mark.parametrize(
+    ("summary", "limit", "expected"),
+    [
+        ("Past  helemaal.", 40, "Past helemaal."),
+        ("Eerste zin. Tweede zin die te lang is voor de ruimte.", 30, "Eerste zin."),
+        ("Een. Twee? Drie! Vier is er te veel.", 17, "Een. Twee? Drie!"),
+        ('Hij zei "ga." En toen nog veel meer.', 15, 'Hij zei "ga."'),
+        ("Een zin zonder einde die langer is dan de grens", 20, "Een zin zonder…"),
+        ("Afkorting, dan komma-woorden, verder", 18, "Afkorting, dan…"),
+        ("Woordwoordwoordwoord", 10, "Woordwoor…"),
+    ],
+)
+def test_teaser_ends_on_a_sentence_or_else_a_word(summary: str, limit: int, expected: str) -> None:
+    shown = teaser(summary, limit)
+    assert shown == expected
+    assert len(shown) <= limit
 
 
 def test_demote_headings_outside_fences() -> None:
