@@ -21,6 +21,7 @@ from generator.render.formatting import (
     text,
 )
 from generator.render.site import RenderOptions, render
+from generator.render.tables import reachable_tables
 from generator.types import INCIDENTS, PRACTICES, REGIONS
 
 GENERATOR = Path(__file__).parent.parent / "generator"
@@ -120,3 +121,17 @@ def test_problems_show_on_the_page_of_their_file_and_all_on_the_home_page() -> N
     lines = files["praktijken/groepsapp.md"].split("\n")
     heading = next(i for i, line in enumerate(lines) if line.startswith("# "))
     assert lines[heading + 2].startswith('!!! failure "Problemen in dit record"')
+
+
+def test_markdown_tables_get_a_box_the_keyboard_reaches_named_after_their_heading() -> None:
+    page = (
+        '<h2 id="a">Cijfers &amp; &quot;feiten&quot;<a class="headerlink" href="#a">¶</a></h2>'
+        "<table><tr><td>1</td></tr></table><p>x</p>"
+        '<table class="kb-tabel"><tr><td>2</td></tr></table>'
+    )
+    boxed = reachable_tables(page)
+    assert boxed.count('role="region" tabindex="0"') == 1
+    assert 'aria-label="Tabel: Cijfers &amp; &quot;feiten&quot;">' in boxed
+    assert "<table><tr><td>1</td></tr></table></div><p>x</p>" in boxed
+    assert reachable_tables("<table></table>").startswith('<div class="kb-tabelvak')
+    assert 'aria-label="Tabel"' in reachable_tables("<table></table>")

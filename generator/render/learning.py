@@ -22,6 +22,7 @@ from generator.render import addresses
 from generator.render.chart import stacked_bars
 from generator.render.formatting import badge, dutch_date, frontmatter, text
 from generator.render.page import Page
+from generator.render.tables import scroll_table
 from generator.types.knelpunten import (
     KNELPUNTEN,
     Knelpunt,
@@ -154,12 +155,12 @@ def _maturity_trend(page: Page) -> None:
         ),
         "",
     )
-    header = ["Tot en met", *names, "Totaal"]
-    page.add(_row(header), _row(["---"] * len(header)))
-    for period, found in points:
-        cells = [str(found[s]) for s in STATUSES]
-        page.add(_row([text(period.label), *cells, str(found.total())]))
-    page.blank()
+    rows = [
+        (text(period.label), [*(str(found[s]) for s in STATUSES), str(found.total())])
+        for period, found in points
+    ]
+    caption = "Aantal praktijken per stand, tot en met elke periode"
+    page.add(*scroll_table(caption, ["Tot en met", *names, "Totaal"], rows), "")
 
 
 def kennisbrief_part(page: Page, quarter: Quarter, *, compact: bool = False) -> list[str]:
@@ -219,15 +220,18 @@ def _counts_table(
     page: Page, now: maturity.Counts, before: maturity.Counts | None = None
 ) -> list[str]:
     header = ["Thema", *(PRACTICE_STATUS.label(s) for s in STATUSES), "Totaal"]
-    rows = [_row(header), _row(["---"] * len(header))]
+    rows: list[tuple[str, Sequence[str]]] = []
     empty: Counter[str] = Counter()
     for theme, found in now.per_theme.items():
         shown = page.theme(theme) if theme else "Zonder thema"
         earlier = before.per_theme.get(theme, empty) if before else None
-        rows.append(_row([shown, *_cells(found, earlier)]))
+        rows.append((shown, _cells(found, earlier)))
     total = _cells(now.total, before.total if before else None)
-    rows.append(_row(["**Alle praktijken**", *(f"**{cell}**" for cell in total)]))
-    return rows
+    rows.append(("**Alle praktijken**", [f"**{cell}**" for cell in total]))
+    caption = "Aantal praktijken per thema en stand" + (
+        ", met het verschil met een kwartaal eerder" if before else ""
+    )
+    return scroll_table(caption, header, rows)
 
 
 def _counts_list(page: Page, now: maturity.Counts, before: maturity.Counts) -> list[str]:
@@ -280,7 +284,3 @@ def _previous_end(quarter: Quarter) -> date:
 
 def _counted(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
-
-
-def _row(cells: list[str]) -> str:
-    return "| " + " | ".join(cells) + " |"

@@ -25,7 +25,7 @@ from generator.render.formatting import (
 # Material's search skips an element (and a heading's section) that carries this attribute.
 SEARCH_EXCLUDE = " { data-search-exclude }"
 # A card's teaser: a short sentence, two lines in a card.
-CARD_TEASER = 110
+CARD_TEASER = 150
 
 
 class Page:

@@ -10,6 +10,8 @@ other. Cells are Markdown text: values from content must already have passed `te
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -55,3 +57,78 @@ def stacked_table(
         lines.append("</tbody>")
     lines.append("</table>")
     return lines
+
+
+def scroll_table(
+    caption: str, header: Sequence[str], rows: Sequence[tuple[str, Sequence[str]]]
+) -> list[str]:
+    """A table of figures: a row header (Markdown text, for a link) and numbers, in a box that
+    scrolls sideways on a phone (see `table_start`)."""
+    lines = table_start(caption, header, numbers=True)
+    for head, cells in rows:
+        lines += [
+            '<tr markdown="block">',
+            f'<th scope="row" markdown="span">{head}</th>',
+            *(f'<td class="kb-getal" markdown="span">{cell}</td>' for cell in cells),
+            "</tr>",
+        ]
+    return [*lines, *TABLE_END]
+
+
+def table_start(caption: str, header: Sequence[str], *, numbers: bool = False) -> list[str]:
+    """The start of a wide table, up to its body (end it with `TABLE_END`). It sits in a box of
+    its own that scrolls sideways on a phone and takes the keyboard focus, so it can be read
+    without a mouse (WCAG 2.1.1). The caption (plain text) stands above the box, so a phone
+    shows it whole, and names the box; the table carries it too, for screen readers."""
+    ident = "kb-" + re.sub(r"[^a-z0-9]+", "-", caption.lower()).strip("-")[:40].rstrip("-")
+    kind = "kb-tabel kb-cijfers" if numbers else "kb-tabel"
+    return [
+        f'<p class="kb-bijschrift" id="{ident}">{attr(caption)}</p>',
+        f'<div class="kb-tabelvak" role="region" aria-labelledby="{ident}" tabindex="0" '
+        'markdown="block">',
+        f'<table class="{kind}" markdown="block">',
+        f'<caption class="kb-visually-hidden">{attr(caption)}</caption>',
+        "<thead><tr>",
+        *(f'<th scope="col">{attr(name)}</th>' for name in header),
+        "</tr></thead>",
+        '<tbody markdown="block">',
+    ]
+
+
+TABLE_END = ("</tbody>", "</table>", "</div>")
+
+
+_BARE_TABLE = re.compile(r"<table>")
+_HEADING = re.compile(r"<h([1-6])[^>]*>(.*?)</h\1>", re.DOTALL)
+_PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def reachable_tables(page_html: str) -> str:
+    """A page's HTML with every Markdown table (a bare `<table>`: the editors' and the guide's)
+    in a box that scrolls sideways and takes the keyboard focus, named after the heading above
+    it. The theme's own scroll wrapper inside it no longer scrolls (CSS), so the one scrolling
+    box is reachable by keyboard (WCAG 2.1.1). The render step's own tables carry a class and
+    their own box."""
+    pieces: list[str] = []
+    last = 0
+    for found in _BARE_TABLE.finditer(page_html):
+        if found.start() < last:
+            continue
+        end = page_html.find("</table>", found.end())
+        if end < 0:
+            break
+        end += len("</table>")
+        headings = list(_HEADING.finditer(page_html, 0, found.start()))
+        above = _TAG.sub("", _PERMALINK.sub("", headings[-1].group(2))) if headings else ""
+        name = f"Tabel: {html.unescape(above).strip()}" if above.strip() else "Tabel"
+        pieces += [
+            page_html[last : found.start()],
+            f'<div class="kb-tabelvak kb-inhoudstabel" role="region" tabindex="0" '
+            f'aria-label="{attr(name)}">',
+            page_html[found.start() : end],
+            "</div>",
+        ]
+        last = end
+    pieces.append(page_html[last:])
+    return "".join(pieces)
