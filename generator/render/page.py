@@ -135,20 +135,6 @@ class Page:
             lines.append(f'<p class="kb-kaart-noot" markdown="span">{note}</p>')
         return [*lines, "</li>"]
 
-    def list_item(self, key: Key) -> str:
-        record = self.graph.records[key]
-        facts = fact_line(self.graph, record)
-        summary = summary_line(plain_summary(self.graph, record), 200)
-        parts = [f"- {self.ref(key)}"]
-        hidden = visibility_badge(record.visibility)
-        if hidden:
-            parts.append(f" {hidden}")
-        if facts:
-            parts.append(f" ({facts})")
-        if summary:
-            parts.append(f" — {summary}")
-        return "".join(parts)
-
     def render(self) -> str:
         while self.lines and self.lines[-1] == "":
             self.lines.pop()
