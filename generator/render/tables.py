@@ -106,10 +106,10 @@ _TAG = re.compile(r"<[^>]+>")
 
 def reachable_tables(page_html: str) -> str:
     """A page's HTML with every Markdown table (a bare `<table>`: the editors' and the guide's)
-    in a box that scrolls sideways and takes the keyboard focus, named after the heading above
-    it. The theme's own scroll wrapper inside it no longer scrolls (CSS), so the one scrolling
-    box is reachable by keyboard (WCAG 2.1.1). The render step's own tables carry a class and
-    their own box."""
+    in a box that scrolls sideways and takes the keyboard focus, the box and the table (a
+    caption for screen readers) named after the heading above it. The theme's own scroll
+    wrapper inside it no longer scrolls (CSS), so the one scrolling box is reachable by
+    keyboard (WCAG 2.1.1). The render step's own tables carry a class and their own box."""
     pieces: list[str] = []
     last = 0
     for found in _BARE_TABLE.finditer(page_html):
@@ -126,7 +126,8 @@ def reachable_tables(page_html: str) -> str:
             page_html[last : found.start()],
             f'<div class="kb-tabelvak kb-inhoudstabel" role="region" tabindex="0" '
             f'aria-label="{attr(name)}">',
-            page_html[found.start() : end],
+            f'<table><caption class="kb-visually-hidden">{attr(name)}</caption>',
+            page_html[found.end() : end],
             "</div>",
         ]
         last = end
