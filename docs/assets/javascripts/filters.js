@@ -36,9 +36,11 @@
     if (title) {
       title.textContent = "Filteren" + (active ? " (" + active + " actief)" : "");
     }
-    if (counter) {
-      counter.textContent = shown + (shown === 1 ? " resultaat" : " resultaten") +
-        (shown < items.length ? " van " + items.length : "");
+    var count = shown + (shown === 1 ? " resultaat" : " resultaten") +
+      (shown < items.length ? " van " + items.length : "");
+    // Only a change is written: the live region announces what it is told, even the same.
+    if (counter && counter.textContent !== count) {
+      counter.textContent = count;
     }
     var params = new URLSearchParams(window.location.search);
     filters.forEach(function (filter) {
