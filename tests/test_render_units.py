@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from datetime import date
 from pathlib import Path
 
@@ -138,3 +139,55 @@ def test_markdown_tables_get_a_box_the_keyboard_reaches_named_after_their_headin
     assert f"<table>{caption}<tr><td>1</td></tr></table></div><p>x</p>" in boxed
     assert reachable_tables("<table></table>").startswith('<div class="kb-tabelvak')
     assert 'aria-label="Tabel"' in reachable_tables("<table></table>")
+
+
+# --- Record pages of the repository's own content: said once, read top to bottom ---------------
+
+_LINK_TARGET = re.compile(r"\]\(([^)]+\.md)\)")
+
+
+@pytest.fixture(scope="module")
+def content_pages() -> dict[str, str]:
+    checked = check(GENERATOR.parent)
+    return render(checked.graph, RenderOptions())
+
+
+def _text_and_lists(page: str) -> tuple[set[str], set[str]]:
+    """The records a page's text links to, and those its lists of related records show (the
+    sections the generator adds, which search skips), whatever form the lists take."""
+    text, lists, listing = set(), set(), False
+    for line in page.splitlines():
+        if line.startswith("#"):
+            listing = line.endswith("{ data-search-exclude }")
+        elif not line.startswith("- **"):  # the facts at the top
+            (lists if listing else text).update(_LINK_TARGET.findall(line))
+    return text, lists
+
+
+@pytest.mark.parametrize("section", ["sessies/", "knelpunten/"])
+def test_a_record_the_body_names_is_not_listed_again(
+    content_pages: dict[str, str], section: str
+) -> None:
+    pages = [p for p in content_pages if p.startswith(section) and not p.endswith("index.md")]
+    assert pages
+    repeated = 0
+    for path in pages:
+        body, cards = _text_and_lists(content_pages[path])
+        # Sessions and their knelpunten link to each other: those cards are the relation, not a
+        # repeat; what the body names among the yield or the solutions shows once.
+        shown_twice = {t for t in body & cards if "praktijken/" in t or path.startswith("sessies")}
+        assert not shown_twice, f"{path} lists again what its text names: {shown_twice}"
+        repeated += len(body)
+    assert repeated, "no page names a record in its text: the test would prove nothing"
+
+
+def test_a_session_publication_repeats_no_heading(content_pages: dict[str, str]) -> None:
+    for path, page in content_pages.items():
+        if not path.startswith("sessies/") or path.endswith("index.md"):
+            continue
+        headings = [
+            line.lstrip("#").split("{")[0].strip().lower()
+            for line in page.splitlines()
+            if line.startswith("#")
+        ]
+        assert len(headings) == len(set(headings)), f"{path} repeats a heading: {headings}"
