@@ -155,7 +155,9 @@ def content_pages() -> dict[str, str]:
 def _text_and_lists(page: str) -> tuple[set[str], set[str]]:
     """The records a page's text links to, and those its lists of related records show (the
     sections the generator adds, which search skips), whatever form the lists take."""
-    text, lists, listing = set(), set(), False
+    text: set[str] = set()
+    lists: set[str] = set()
+    listing = False
     for line in page.splitlines():
         if line.startswith("#"):
             listing = line.endswith("{ data-search-exclude }")
