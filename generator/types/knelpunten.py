@@ -222,14 +222,18 @@ def page(page: Page, record: Record[Knelpunt]) -> None:
             empty="Voor dit knelpunt is nog geen praktijk vastgelegd.",
         )
     found = related(graph)
+    suggested = found.suggestions.get(key, ())
     match_list(
         page,
         "Voorgestelde praktijken",
-        [m for m in found.suggestions.get(key, ()) if m.key not in in_body],
+        [m for m in suggested if m.key not in in_body],
         intro="Praktijken die op dit knelpunt lijken, gevonden door de kennisbank aan wat ze "
         "delen: thema's, incidenten, processen, regio's en woorden. De redactie heeft ze "
         "(nog) niet als oplossing bevestigd.",
-        empty="De kennisbank vond geen andere praktijk die genoeg op dit knelpunt lijkt.",
+        # Only when it found none: what it found and the text names already shows there.
+        empty=""
+        if suggested
+        else "De kennisbank vond geen praktijk die genoeg op dit knelpunt lijkt.",
     )
     _recurrences(page, found.recurrences.get(key, ()))
     _history(page, data)
