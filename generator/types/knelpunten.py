@@ -233,7 +233,7 @@ def page(page: Page, record: Record[Knelpunt]) -> None:
         # Only when it found none: what it found and the text names already shows there.
         empty=""
         if suggested
-        else "De kennisbank vond geen praktijk die genoeg op dit knelpunt lijkt.",
+        else "De kennisbank vond geen andere praktijk die genoeg op dit knelpunt lijkt.",
     )
     _recurrences(page, found.recurrences.get(key, ()))
     _history(page, data)
