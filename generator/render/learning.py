@@ -16,11 +16,11 @@ from collections.abc import Sequence
 from datetime import date
 
 from generator import maturity
-from generator.model import Graph, Quarter, Record
+from generator.model import Graph, Key, Quarter, Record
 from generator.related import related
 from generator.render import addresses
 from generator.render.chart import stacked_bars
-from generator.render.formatting import badge, dutch_date, frontmatter, text
+from generator.render.formatting import dutch_date, frontmatter, text
 from generator.render.page import Page
 from generator.render.tables import scroll_table
 from generator.types.knelpunten import (
@@ -31,7 +31,7 @@ from generator.types.knelpunten import (
     status_on,
     unanswered,
 )
-from generator.vocabulary import KNELPUNT_STATUS, PRACTICE_STATUS
+from generator.vocabulary import PRACTICE_STATUS
 
 UNANSWERED_TITLE = "Knelpunten zonder antwoord"
 MATURITY_TITLE = "Praktijken: idee, toegepast, beproefd"
@@ -67,13 +67,13 @@ def unanswered_page(graph: Graph) -> str:
             "praktijk bij staat):",
             "",
         )
-        page.add(*(_item(page, record) for record in _longest_open(graph, overdue)))
+        page.cards([_card(page, record) for record in _longest_open(graph, overdue)])
     else:
         page.add("Geen knelpunt is over zijn streefdatum heen.")
     found = unanswered(graph)
     page.heading(2, f"Zonder vastgelegde oplossing ({len(found)})")
     if found:
-        page.add(*(_item(page, record) for record in _longest_open(graph, found)))
+        page.cards([_card(page, record) for record in _longest_open(graph, found)])
     else:
         page.add("Elk knelpunt dat nog openstaat, heeft ten minste één praktijk als oplossing.")
     return page.render()
@@ -87,9 +87,9 @@ def _longest_open(graph: Graph, records: Sequence[Record[Knelpunt]]) -> list[Rec
     return sorted(records, key=key)
 
 
-def _item(page: Page, record: Record[Knelpunt]) -> str:
+def _card(page: Page, record: Record[Knelpunt]) -> tuple[Key, str]:
+    """A knelpunt's card, its note saying where, how long and what the kennisbank suggests."""
     graph, data = page.graph, record.data
-    status = badge("status", data.status, KNELPUNT_STATUS.label(data.status))
     since = open_since(data, graph.dates.get(record.key))
     facts = [f"open sinds {dutch_date(since)}" if since else ""]
     regions = page.refs(graph.outgoing(record.key, "regions"))
@@ -100,7 +100,7 @@ def _item(page: Page, record: Record[Knelpunt]) -> str:
     suggested = len(related(graph).suggestions.get(record.key, ()))
     facts.append(_counted(suggested, "voorgestelde praktijk", "voorgestelde praktijken"))
     shown = "; ".join(text(f) for f in facts if f)
-    return f"- {page.ref(record.key)} {status} — " + (f"{regions}; " if regions else "") + shown
+    return record.key, (f"{regions}; " if regions else "") + shown
 
 
 def maturity_section(graph: Graph) -> str:
