@@ -29,6 +29,7 @@ from generator.pipeline import generate
 from generator.render.guide import guide_pages
 from generator.render.search import SearchRecord, html_text, page_record, search_records
 from generator.render.site import RenderOptions
+from generator.render.tables import reachable_tables
 from generator.sanitize import sanitize_page
 from generator.search_index import SearchIndexError, write_index
 from generator.settings import SiteSettings, example_values
@@ -205,7 +206,7 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped
     ) -> str:
         """Every page's content passes the one sanitiser (generator/sanitize.py) before the
         theme and the search index see it."""
-        clean = sanitize_page(html)
+        clean = reachable_tables(sanitize_page(html))
         if page.file.src_uri in self._searched_pages and page.file.src_uri != "index.md":
             self._pages[page.file.src_uri] = page_record(
                 page.url, page.title or "", html_text(clean)

@@ -64,7 +64,7 @@ OEFENEN = "[Opleiden, trainen en oefenen](../themas/oefenen.md)"
 def _counts(page: str, head: str) -> list[int]:
     """The figures of one row of the progress page's tables, by its row header."""
     row = page.split(f'<th scope="row" markdown="span">{head}</th>', 1)[1].split("</tr>")[0]
-    return [int(n) for n in re.findall(r'<td class="kb-getal">(\d+)</td>', row)]
+    return [int(n) for n in re.findall(r'<td class="kb-getal"[^>]*>(\d+)</td>', row)]
 
 
 def test_overview_shows_public_statuses_and_only_counts_that_others_assessed(
@@ -348,7 +348,8 @@ def test_progress_overview_shows_the_public_region_in_colour_and_text(site_build
     assert '<span class="kb-geen">geen melding</span>' in zeeland.split("</tr>")[0]
     # The matrix scrolls in its own box, which the keyboard can reach.
     boxes = [a for tag, a in _elements(page) if tag == "div" and a.get("class") == "kb-tabelvak"]
-    assert len(boxes) == 3  # figures per theme, the regions, the years
+    # Figures per theme, the regions, the years; the practices per theme and their course.
+    assert len(boxes) == 5
     captions = {a["id"] for tag, a in _elements(page) if a.get("class") == "kb-bijschrift"}
     for box in boxes:
         assert box["tabindex"] == "0" and box["role"] == "region"

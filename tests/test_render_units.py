@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from datetime import date
 from pathlib import Path
 
@@ -17,9 +18,11 @@ from generator.render.formatting import (
     demote_headings,
     dutch_date,
     frontmatter,
+    teaser,
     text,
 )
 from generator.render.site import RenderOptions, render
+from generator.render.tables import reachable_tables
 from generator.types import INCIDENTS, PRACTICES, REGIONS
 
 GENERATOR = Path(__file__).parent.parent / "generator"
@@ -43,6 +46,24 @@ def test_text_escapes_html_and_markdown() -> None:
     assert text("<script>alert(1)</script>") == "&lt;script&gt;alert(1)&lt;/script&gt;"
     assert text("a *b* [c](d) | e_f") == r"a \*b\* \[c\](d) \| e\_f"
     assert text("twee\nregels") == "twee regels"
+
+
+@pytest.mark.parametrize(
+    ("summary", "limit", "expected"),
+    [
+        ("Past  helemaal.", 40, "Past helemaal."),
+        ("Eerste zin. Tweede zin die te lang is voor de ruimte.", 30, "Eerste zin."),
+        ("Een. Twee? Drie! Vier is er te veel.", 17, "Een. Twee? Drie!"),
+        ('Hij zei "ga." En toen nog veel meer.', 15, 'Hij zei "ga."'),
+        ("Een zin zonder einde die langer is dan de grens", 20, "Een zin zonder…"),
+        ("Afkorting, dan komma-woorden, verder", 18, "Afkorting, dan…"),
+        ("Woordwoordwoordwoord", 10, "Woordwoor…"),
+    ],
+)
+def test_teaser_ends_on_a_sentence_or_else_a_word(summary: str, limit: int, expected: str) -> None:
+    shown = teaser(summary, limit)
+    assert shown == expected
+    assert len(shown) <= limit
 
 
 def test_demote_headings_outside_fences() -> None:
@@ -101,3 +122,74 @@ def test_problems_show_on_the_page_of_their_file_and_all_on_the_home_page() -> N
     lines = files["praktijken/groepsapp.md"].split("\n")
     heading = next(i for i, line in enumerate(lines) if line.startswith("# "))
     assert lines[heading + 2].startswith('!!! failure "Problemen in dit record"')
+
+
+def test_markdown_tables_get_a_box_the_keyboard_reaches_named_after_their_heading() -> None:
+    page = (
+        '<h2 id="a">Cijfers &amp; &quot;feiten&quot;<a class="headerlink" href="#a">¶</a></h2>'
+        "<table><tr><td>1</td></tr></table><p>x</p>"
+        '<table class="kb-tabel"><tr><td>2</td></tr></table>'
+    )
+    boxed = reachable_tables(page)
+    assert boxed.count('role="region" tabindex="0"') == 1
+    assert 'aria-label="Tabel: Cijfers &amp; &quot;feiten&quot;">' in boxed
+    caption = (
+        '<caption class="kb-visually-hidden">Tabel: Cijfers &amp; &quot;feiten&quot;</caption>'
+    )
+    assert f"<table>{caption}<tr><td>1</td></tr></table></div><p>x</p>" in boxed
+    assert reachable_tables("<table></table>").startswith('<div class="kb-tabelvak')
+    assert 'aria-label="Tabel"' in reachable_tables("<table></table>")
+
+
+# --- Record pages of the repository's own content: said once, read top to bottom ---------------
+
+_LINK_TARGET = re.compile(r"\]\(([^)]+\.md)\)")
+
+
+@pytest.fixture(scope="module")
+def content_pages() -> dict[str, str]:
+    checked = check(GENERATOR.parent)
+    return render(checked.graph, RenderOptions())
+
+
+def _text_and_lists(page: str) -> tuple[set[str], set[str]]:
+    """The records a page's text links to, and those its lists of related records show (the
+    sections the generator adds, which search skips), whatever form the lists take."""
+    text: set[str] = set()
+    lists: set[str] = set()
+    listing = False
+    for line in page.splitlines():
+        if line.startswith("#"):
+            listing = line.endswith("{ data-search-exclude }")
+        elif not line.startswith("- **"):  # the facts at the top
+            (lists if listing else text).update(_LINK_TARGET.findall(line))
+    return text, lists
+
+
+@pytest.mark.parametrize("section", ["sessies/", "knelpunten/"])
+def test_a_record_the_body_names_is_not_listed_again(
+    content_pages: dict[str, str], section: str
+) -> None:
+    pages = [p for p in content_pages if p.startswith(section) and not p.endswith("index.md")]
+    assert pages
+    repeated = 0
+    for path in pages:
+        body, cards = _text_and_lists(content_pages[path])
+        # Sessions and their knelpunten link to each other: those cards are the relation, not a
+        # repeat; what the body names among the yield or the solutions shows once.
+        shown_twice = {t for t in body & cards if "praktijken/" in t or path.startswith("sessies")}
+        assert not shown_twice, f"{path} lists again what its text names: {shown_twice}"
+        repeated += len(body)
+    assert repeated, "no page names a record in its text: the test would prove nothing"
+
+
+def test_a_session_publication_repeats_no_heading(content_pages: dict[str, str]) -> None:
+    for path, page in content_pages.items():
+        if not path.startswith("sessies/") or path.endswith("index.md"):
+            continue
+        headings = [
+            line.lstrip("#").split("{")[0].strip().lower()
+            for line in page.splitlines()
+            if line.startswith("#")
+        ]
+        assert len(headings) == len(set(headings)), f"{path} repeats a heading: {headings}"

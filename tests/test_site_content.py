@@ -128,9 +128,16 @@ def test_internal_records_only_in_internal_edition(
 
 def test_section_index_is_filterable(site_build: Built) -> None:
     html = read(site_build.site, "praktijken")
-    assert re.search(r'<form class="kb-filters" data-kb-filters(="[^"]*")? hidden', html)
+    # On the page from the start (nothing moves when the script runs), with a submit button.
+    assert re.search(r'<form class="kb-filters" data-kb-filters(="[^"]*")?>', html)
+    assert '<button type="submit" class="md-button md-button--primary">Toon resultaten' in html
     assert '<label for="kb-filter-regio">Regio</label>' in html
-    item = re.search(r'<div class="kb-item"([^>]*)>\s*<p><strong><a href="groepsapp/">', html)
+    # Every title is a heading, so a screen reader can jump from record to record.
+    item = re.search(
+        r'<div class="kb-item"([^>]*)>\s*<h2 class="kb-item-titel" id="[^"]+">'
+        r'<a href="groepsapp/">',
+        html,
+    )
     assert item is not None
     for facet in (
         'data-regio="gooi-en-vechtstreek"',

@@ -138,12 +138,28 @@ def demote_headings(body: str) -> str:
 
 
 def summary_line(summary: str | None, limit: int = 300) -> str:
-    if not summary:
-        return ""
+    """A summary as a teaser in Markdown text: see `teaser`."""
+    return text(teaser(summary or "", limit))
+
+
+# A sentence ends at . ! or ? (perhaps followed by a closing quote or bracket) before a space.
+_SENTENCE_END = re.compile(r"[.!?][\"')\]»”’]*(?=\s)")
+
+
+def teaser(summary: str, limit: int) -> str:
+    """Plain text of at most `limit` characters that ends on a sentence: the whole text when it
+    fits; else as many whole sentences as fit; only when the first sentence alone is too long,
+    its words up to the limit and "…" (never a cut word)."""
     flat = " ".join(summary.split())
-    if len(flat) > limit:
-        flat = flat[: limit - 1].rsplit(" ", 1)[0] + "…"
-    return text(flat)
+    if len(flat) <= limit:
+        return flat
+    ends = [m.end() for m in _SENTENCE_END.finditer(flat) if m.end() <= limit]
+    if ends:
+        return flat[: ends[-1]]
+    # Room for the "…"; a word cut at the limit goes whole (unless it is the only one).
+    room = flat[: limit - 1]
+    words = room if flat[limit - 1] == " " or " " not in room else room.rsplit(" ", 1)[0]
+    return words.rstrip(" ,;:–-") + "…"
 
 
 def _demote(heading: str) -> str:

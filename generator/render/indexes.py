@@ -1,8 +1,9 @@
 """Section index pages: every record of a type with its key facts, filterable without a server.
 
 The list is HTML with `data-*` attributes per facet; `assets/javascripts/filters.js` filters it
-and keeps the choice in the URL query. Without JavaScript the form stays hidden and the whole
-list shows.
+and keeps the choice in the URL query. The form is on the page from the start, so nothing moves
+when the script runs: open on a wide screen, a closed disclosure on a phone (CSS), so the first
+screen shows results. Without JavaScript the whole list shows, and the form says so.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from generator.render.formatting import (
 from generator.render.page import Page, feed_meta, last_modified, plain_summary, sort_keys
 from generator.types import REGIONS, SECTION_ORDER
 
+# A list item's teaser: whole sentences up to about two lines on a desktop.
+LIST_TEASER = 200
 # Facets in the order of the form: query parameter and Dutch label.
 FACETS: tuple[tuple[str, str], ...] = (
     ("regio", "Regio"),
@@ -38,7 +41,9 @@ def section_page(graph: Graph, record_type: RecordType[Any]) -> str:
     plural = record_type.plural
     page = Page(graph, addresses.section_index(record_type))
     keys = sort_keys(graph, (r.key for r in graph.of_type(record_type)))
-    page.add(frontmatter(_with_lastmod({"title": plural}, last_modified(graph, keys))))
+    # No table of contents: it would repeat every title of the list, filtered or not.
+    meta: dict[str, object] = {"title": plural, "hide": ["toc"]}
+    page.add(frontmatter(_with_lastmod(meta, last_modified(graph, keys))))
     page.add(f"# {text(plural)}", "", text(record_type.intro), "")
     records = [graph.records[k] for k in keys]
     if not records:
@@ -54,12 +59,15 @@ def section_page(graph: Graph, record_type: RecordType[Any]) -> str:
     page.add("", '<section class="kb-list" data-kb-list data-search-exclude markdown="block">', "")
     for record, values in zip(records, facets, strict=True):
         data = " ".join(f'data-{name}="{attr_list(found)}"' for name, found in values.items())
-        page.add(f'<div class="kb-item" {data} markdown="block">', "")
-        page.add(f"**{page.ref(record.key, short=True)}**", "")
+        page.add(f'<div class="kb-item" {data} markdown="block">')
+        # A heading, so a screen reader can jump from record to record.
+        page.add(
+            f'<h2 class="kb-item-titel" markdown="span">{page.ref(record.key, short=True)}</h2>', ""
+        )
         details = item_details(page, record)
         if details:
             page.add(details, "")
-        summary = summary_line(plain_summary(graph, record))
+        summary = summary_line(plain_summary(graph, record), LIST_TEASER)
         if summary:
             page.add(summary, "")
         page.add("</div>", "")
@@ -87,7 +95,11 @@ def facet_values(graph: Graph, record: Record[Any]) -> dict[str, set[str]]:
 def filter_form(
     graph: Graph, record_type: RecordType[Any], facets: list[dict[str, set[str]]]
 ) -> list[str]:
-    lines = ['<form class="kb-filters" data-kb-filters hidden>']
+    lines = [
+        '<details class="kb-filterblok" data-kb-filterblok>',
+        "<summary><span data-kb-filtertitel>Filteren</span></summary>",
+        '<form class="kb-filters" data-kb-filters>',
+    ]
     labels = facet_labels(graph, (record_type,))
     for name, shown in FACETS:
         values: set[str] = set().union(*(f[name] for f in facets))
@@ -102,8 +114,18 @@ def filter_form(
         lines.extend(f'<option value="{attr(v)}">{attr(label_)}</option>' for label_, v in options)
         lines.append("</select>")
         lines.append("</div>")
+    lines.append(
+        '<p class="kb-filteruitleg">De lijst filtert in uw browser. Zonder JavaScript '
+        "toont zij altijd alles.</p>"
+    )
+    lines.append('<div class="kb-filterknoppen">')
+    lines.append(
+        '<button type="submit" class="md-button md-button--primary">Toon resultaten</button>'
+    )
     lines.append('<button type="reset" class="md-button">Wis filters</button>')
+    lines.append("</div>")
     lines.append("</form>")
+    lines.append("</details>")
     return lines
 
 

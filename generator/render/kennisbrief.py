@@ -109,8 +109,7 @@ def kennisbrief_page(graph: Graph, issue: Issue, problems: Sequence[Diagnostic] 
     page.add(text(summary_sentence(issue)), "")
     for record_type, keys in issue.records.items():
         page.heading(3, f"{record_type.plural} ({len(keys)})", searchable=False)
-        page.add(*(page.list_item(key) for key in keys))
-        page.blank()
+        page.cards([(key, "") for key in keys])
     page.add(*kennisbrief_part(page, issue.quarter))  # the learning loop: render/learning.py
     page.heading(2, "Meer")
     page.add(

@@ -16,12 +16,13 @@ from collections.abc import Sequence
 from datetime import date
 
 from generator import maturity
-from generator.model import Graph, Quarter, Record
+from generator.model import Graph, Key, Quarter, Record
 from generator.related import related
 from generator.render import addresses
 from generator.render.chart import stacked_bars
-from generator.render.formatting import badge, dutch_date, frontmatter, text
+from generator.render.formatting import dutch_date, frontmatter, text
 from generator.render.page import Page
+from generator.render.tables import scroll_table
 from generator.types.knelpunten import (
     KNELPUNTEN,
     Knelpunt,
@@ -30,7 +31,7 @@ from generator.types.knelpunten import (
     status_on,
     unanswered,
 )
-from generator.vocabulary import KNELPUNT_STATUS, PRACTICE_STATUS
+from generator.vocabulary import PRACTICE_STATUS
 
 UNANSWERED_TITLE = "Knelpunten zonder antwoord"
 MATURITY_TITLE = "Praktijken: idee, toegepast, beproefd"
@@ -66,13 +67,13 @@ def unanswered_page(graph: Graph) -> str:
             "praktijk bij staat):",
             "",
         )
-        page.add(*(_item(page, record) for record in _longest_open(graph, overdue)))
+        page.cards([_card(page, record) for record in _longest_open(graph, overdue)])
     else:
         page.add("Geen knelpunt is over zijn streefdatum heen.")
     found = unanswered(graph)
     page.heading(2, f"Zonder vastgelegde oplossing ({len(found)})")
     if found:
-        page.add(*(_item(page, record) for record in _longest_open(graph, found)))
+        page.cards([_card(page, record) for record in _longest_open(graph, found)])
     else:
         page.add("Elk knelpunt dat nog openstaat, heeft ten minste één praktijk als oplossing.")
     return page.render()
@@ -86,9 +87,9 @@ def _longest_open(graph: Graph, records: Sequence[Record[Knelpunt]]) -> list[Rec
     return sorted(records, key=key)
 
 
-def _item(page: Page, record: Record[Knelpunt]) -> str:
+def _card(page: Page, record: Record[Knelpunt]) -> tuple[Key, str]:
+    """A knelpunt's card, its note saying where, how long and what the kennisbank suggests."""
     graph, data = page.graph, record.data
-    status = badge("status", data.status, KNELPUNT_STATUS.label(data.status))
     since = open_since(data, graph.dates.get(record.key))
     facts = [f"open sinds {dutch_date(since)}" if since else ""]
     regions = page.refs(graph.outgoing(record.key, "regions"))
@@ -99,7 +100,7 @@ def _item(page: Page, record: Record[Knelpunt]) -> str:
     suggested = len(related(graph).suggestions.get(record.key, ()))
     facts.append(_counted(suggested, "voorgestelde praktijk", "voorgestelde praktijken"))
     shown = "; ".join(text(f) for f in facts if f)
-    return f"- {page.ref(record.key)} {status} — " + (f"{regions}; " if regions else "") + shown
+    return record.key, (f"{regions}; " if regions else "") + shown
 
 
 def maturity_section(graph: Graph) -> str:
@@ -154,12 +155,12 @@ def _maturity_trend(page: Page) -> None:
         ),
         "",
     )
-    header = ["Tot en met", *names, "Totaal"]
-    page.add(_row(header), _row(["---"] * len(header)))
-    for period, found in points:
-        cells = [str(found[s]) for s in STATUSES]
-        page.add(_row([text(period.label), *cells, str(found.total())]))
-    page.blank()
+    rows = [
+        (text(period.label), [*(str(found[s]) for s in STATUSES), str(found.total())])
+        for period, found in points
+    ]
+    caption = "Aantal praktijken per stand, tot en met elke periode"
+    page.add(*scroll_table(caption, ["Tot en met", *names, "Totaal"], rows), "")
 
 
 def kennisbrief_part(page: Page, quarter: Quarter, *, compact: bool = False) -> list[str]:
@@ -219,15 +220,18 @@ def _counts_table(
     page: Page, now: maturity.Counts, before: maturity.Counts | None = None
 ) -> list[str]:
     header = ["Thema", *(PRACTICE_STATUS.label(s) for s in STATUSES), "Totaal"]
-    rows = [_row(header), _row(["---"] * len(header))]
+    rows: list[tuple[str, Sequence[str]]] = []
     empty: Counter[str] = Counter()
     for theme, found in now.per_theme.items():
         shown = page.theme(theme) if theme else "Zonder thema"
         earlier = before.per_theme.get(theme, empty) if before else None
-        rows.append(_row([shown, *_cells(found, earlier)]))
+        rows.append((shown, _cells(found, earlier)))
     total = _cells(now.total, before.total if before else None)
-    rows.append(_row(["**Alle praktijken**", *(f"**{cell}**" for cell in total)]))
-    return rows
+    rows.append(("**Alle praktijken**", [f"**{cell}**" for cell in total]))
+    caption = "Aantal praktijken per thema en stand" + (
+        ", met het verschil met een kwartaal eerder" if before else ""
+    )
+    return scroll_table(caption, header, rows)
 
 
 def _counts_list(page: Page, now: maturity.Counts, before: maturity.Counts) -> list[str]:
@@ -280,7 +284,3 @@ def _previous_end(quarter: Quarter) -> date:
 
 def _counted(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
-
-
-def _row(cells: list[str]) -> str:
-    return "| " + " | ".join(cells) + " |"

@@ -24,6 +24,8 @@ from generator.render.formatting import (
 
 # Material's search skips an element (and a heading's section) that carries this attribute.
 SEARCH_EXCLUDE = " { data-search-exclude }"
+# A card's teaser: a short sentence, two lines in a card.
+CARD_TEASER = 150
 
 
 class Page:
@@ -97,23 +99,41 @@ class Page:
         if not keys:
             self.add(text(empty), "")
             return
-        for key in sort_keys(self.graph, keys):
-            self.add(self.list_item(key))
-        self.blank()
+        self.cards([(key, "") for key in sort_keys(self.graph, keys)])
 
-    def list_item(self, key: Key) -> str:
+    def cards(self, items: Sequence[tuple[Key, str]]) -> None:
+        """Related records as compact cards: the one component for related content on every
+        page. Each item is a record and a note in Markdown text (why it is here), or ""."""
+        self.blank()
+        self.add('<ul class="kb-kaarten" markdown="block">')
+        for key, note in items:
+            self.add(*self.card(key, note))
+        self.add("</ul>", "")
+
+    def card(self, key: Key, note: str = "") -> list[str]:
+        """One card: the title as a link, a line with the kind of record, its badges and date,
+        a teaser that ends on a sentence, and the note if any."""
         record = self.graph.records[key]
-        facts = fact_line(self.graph, record)
-        summary = summary_line(plain_summary(self.graph, record), 200)
-        parts = [f"- {self.ref(key)}"]
+        facts = [f'<span class="kb-kaart-type">{text(key.type.singular)}</span>']
         hidden = visibility_badge(record.visibility)
         if hidden:
-            parts.append(f" {hidden}")
-        if facts:
-            parts.append(f" ({facts})")
-        if summary:
-            parts.append(f" — {summary}")
-        return "".join(parts)
+            facts.append(hidden)
+        if key.type.details:
+            facts += key.type.details(record.data)
+        when = self.graph.dates.get(key)
+        if when:
+            facts.append(text(dutch_date(when)))
+        lines = [
+            '<li class="kb-kaart" markdown="block">',
+            f'<p class="kb-kaart-titel" markdown="span">{self.ref(key)}</p>',
+            f'<p class="kb-kaart-feiten" markdown="span">{" ".join(facts)}</p>',
+        ]
+        teaser = summary_line(plain_summary(self.graph, record), CARD_TEASER)
+        if teaser:
+            lines.append(f'<p class="kb-kaart-tekst" markdown="span">{teaser}</p>')
+        if note:
+            lines.append(f'<p class="kb-kaart-noot" markdown="span">{note}</p>')
+        return [*lines, "</li>"]
 
     def render(self) -> str:
         while self.lines and self.lines[-1] == "":

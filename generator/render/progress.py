@@ -8,7 +8,6 @@ a new view of the country is one more function in that tuple.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 
 from generator.model import Graph
@@ -17,6 +16,7 @@ from generator.render import addresses
 from generator.render.chart import share_bar, stacked_bars, swatch
 from generator.render.formatting import attr, badge, dutch_date, frontmatter, text
 from generator.render.page import Page
+from generator.render.tables import TABLE_END, scroll_table, table_start
 from generator.vocabulary import PROGRESS_STATUS
 
 TITLE = "Voortgang van de invoering"
@@ -104,11 +104,13 @@ def country(page: Page, figures: Overview) -> None:
         for theme, aggregate in figures.per_theme.items()
     ]
     total = len(figures.rows)
-    table(
-        page,
-        f"Aantal regio's per thema en stand; elke rij telt alle {_regions(total)}",
-        ["Thema", *(label for _, label in _legend(public))],
-        rows,
+    page.add(
+        *scroll_table(
+            f"Aantal regio's per thema en stand; elke rij telt alle {_regions(total)}",
+            ["Thema", *(label for _, label in _legend(public))],
+            rows,
+        ),
+        "",
     )
 
 
@@ -202,7 +204,7 @@ def regions(page: Page, figures: Overview) -> None:
     columns = max(1, len(themes))
     # Raw HTML for row headers (Markdown tables have none), as every table here (`table`).
     page.add(
-        *_table_start(
+        *table_start(
             f"Laatste beoordeling per regio en thema, met de peildatum; alle "
             f"{_regions(len(figures.rows))}",
             ["Regio", *(_theme_label(page, t) for t in themes)] + ([] if themes else ["Voortgang"]),
@@ -215,43 +217,7 @@ def regions(page: Page, figures: Overview) -> None:
             *_cells(row, themes, columns),
             "</tr>",
         )
-    page.add(*_TABLE_END, "")
-
-
-def table(page: Page, caption: str, header: list[str], rows: list[tuple[str, list[str]]]) -> None:
-    """A table of figures: a row header (Markdown, for a link) and numbers."""
-    page.add(*_table_start(caption, header, numbers=True))
-    for head, cells in rows:
-        page.add(
-            '<tr markdown="block">',
-            f'<th scope="row" markdown="span">{head}</th>',
-            *(f'<td class="kb-getal">{cell}</td>' for cell in cells),
-            "</tr>",
-        )
-    page.add(*_TABLE_END, "")
-
-
-def _table_start(caption: str, header: list[str], *, numbers: bool = False) -> list[str]:
-    """Every table here is raw HTML with a class, so Material does not wrap it in a box the
-    keyboard can't reach; it sits in a box of its own that scrolls sideways on a phone and
-    takes the keyboard focus. The caption stands above the box, so a phone shows it whole;
-    the box and the table are named by it. `markdown` on every level lets the engine read the
-    links inside, so they are checked and rewritten like any other."""
-    ident = "kb-" + re.sub(r"[^a-z0-9]+", "-", caption.lower()).strip("-")[:40].rstrip("-")
-    kind = "kb-tabel kb-cijfers" if numbers else "kb-tabel"
-    return [
-        f'<p class="kb-bijschrift" id="{ident}">{attr(caption)}</p>',
-        f'<div class="kb-tabelvak" role="region" aria-labelledby="{ident}" tabindex="0" '
-        'markdown="block">',
-        f'<table class="{kind}" aria-labelledby="{ident}" markdown="block">',
-        "<thead><tr>",
-        *(f'<th scope="col">{attr(name)}</th>' for name in header),
-        "</tr></thead>",
-        '<tbody markdown="block">',
-    ]
-
-
-_TABLE_END = ("</tbody>", "</table>", "</div>")
+    page.add(*TABLE_END, "")
 
 
 def _cells(row: RegionRow, themes: Sequence[str], columns: int) -> list[str]:
@@ -319,11 +285,13 @@ def trend(page: Page, figures: Overview) -> None:
         )
         for point in points
     ]
-    table(
-        page,
-        "Beoordelingen per stand aan het eind van elk jaar, en het aantal regio's",
-        ["Jaar", *names, "Beoordelingen", "Regio's"],
-        rows,
+    page.add(
+        *scroll_table(
+            "Beoordelingen per stand aan het eind van elk jaar, en het aantal regio's",
+            ["Jaar", *names, "Beoordelingen", "Regio's"],
+            rows,
+        ),
+        "",
     )
 
 

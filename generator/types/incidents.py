@@ -10,8 +10,12 @@ from generator.diagnostics import Diagnostic
 from generator.model import Facet, Record, RecordType, Scaffold
 from generator.render.formatting import text
 from generator.render.page import Page, add_body, add_summary
+from generator.render.tables import RowGroup, stacked_table
 from generator.schema import Paragraph, ProcessKey, RecordData, Strict, Taxonomy, Text
 from generator.types.checks import unknown_keys
+
+# What a task without a norm shows in the norm column.
+NO_NORM = "geen norm vastgesteld"
 
 
 class Task(Strict):
@@ -69,12 +73,19 @@ def page(page: Page, record: Record[Incident]) -> None:
     add_summary(page, record)
     add_body(page, record, "Scenario")
     page.heading(2, "Wat bevolkingszorg levert")
-    for process, tasks in _tasks_by_process(page, data.tasks):
-        page.heading(3, text(process))
-        page.add("| Wat | Hoe | Norm |", "| --- | --- | --- |")
-        for task in tasks:
-            page.add(f"| {text(task.what)} | {text(task.how or '–')} | {text(task.norm or '–')} |")
-        page.blank()
+    # One table for all processes, so the columns line up; on a phone each task is a card.
+    groups = [
+        RowGroup(
+            text(process),
+            [[text(task.what), text(task.how or ""), text(task.norm or NO_NORM)] for task in tasks],
+        )
+        for process, tasks in _tasks_by_process(page, data.tasks)
+    ]
+    caption = (
+        "Per proces de taken, hoe ze geleverd kunnen worden en hun prestatienorm. "
+        f"*{NO_NORM.capitalize()}*: de catalogus noemt voor die taak (nog) geen norm."
+    )
+    page.add(*stacked_table(caption, ["Taak", "Hoe", "Norm"], groups, css="kb-taken"), "")
     page.record_list("Praktijken voor dit incident", graph.incoming(key, "practices", "incidents"))
     page.record_list("Sessies over dit incident", graph.incoming(key, "sessions", "incident"))
 

@@ -24,6 +24,7 @@ from generator.related import Match, related, same_problems
 from generator.render.formatting import badge, dutch_date, text
 from generator.render.page import Page, add_body, add_summary, unique
 from generator.render.suggestions import match_list
+from generator.render.tables import RowGroup, stacked_table
 from generator.schema import Paragraph, ProcessKey, RecordData, Strict, Taxonomy, Text
 from generator.types.checks import unknown_keys
 from generator.vocabulary import KNELPUNT_STATUS, KnelpuntStatus
@@ -211,21 +212,28 @@ def page(page: Page, record: Record[Knelpunt]) -> None:
     )
     add_summary(page, record)
     add_body(page, record)
+    # A practice the body already names (often under "Wat helpt") shows there, not twice.
+    in_body = set(graph.wikilinks.get(key, {}).values())
     confirmed = graph.incoming(key, "practices", "addresses")
-    page.record_list(
-        "Oplossingen",
-        confirmed,
-        empty="Voor dit knelpunt is nog geen praktijk vastgelegd.",
-    )
+    if not confirmed or any(k not in in_body for k in confirmed):
+        page.record_list(
+            "Oplossingen",
+            [k for k in confirmed if k not in in_body],
+            empty="Voor dit knelpunt is nog geen praktijk vastgelegd.",
+        )
     found = related(graph)
+    suggested = found.suggestions.get(key, ())
     match_list(
         page,
         "Voorgestelde praktijken",
-        found.suggestions.get(key, ()),
+        [m for m in suggested if m.key not in in_body],
         intro="Praktijken die op dit knelpunt lijken, gevonden door de kennisbank aan wat ze "
         "delen: thema's, incidenten, processen, regio's en woorden. De redactie heeft ze "
         "(nog) niet als oplossing bevestigd.",
-        empty="De kennisbank vond geen andere praktijk die genoeg op dit knelpunt lijkt.",
+        # Only when it found none: what it found and the text names already shows there.
+        empty=""
+        if suggested
+        else "De kennisbank vond geen andere praktijk die genoeg op dit knelpunt lijkt.",
     )
     _recurrences(page, found.recurrences.get(key, ()))
     _history(page, data)
@@ -238,21 +246,27 @@ def _recurrences(page: Page, matches: Sequence[Match]) -> None:
     graph = page.graph
     page.heading(2, "Ook genoemd in", searchable=False)
     page.add("Hetzelfde knelpunt lijkt ook elders naar voren te zijn gekomen:", "")
+    cards = []
     for match in matches:
         where = [*graph.outgoing(match.key, "sessions"), *graph.outgoing(match.key, "regions")]
-        page.add(f"- {page.ref(match.key)}" + (f" — in {page.refs(where)}" if where else ""))
-    page.blank()
+        cards.append((match.key, f"Genoemd in {page.refs(where)}" if where else ""))
+    page.cards(cards)
 
 
 def _history(page: Page, data: Knelpunt) -> None:
     if not data.history:
         return
     page.heading(2, "Verloop", searchable=False)
-    page.add("| Datum | Stand | Toelichting |", "| --- | --- | --- |")
-    for change in sorted(data.history, key=lambda c: c.date):
-        status = badge("status", change.status, KNELPUNT_STATUS.label(change.status))
-        page.add(f"| {text(dutch_date(change.date))} | {status} | {text(change.note or '–')} |")
-    page.blank()
+    rows = [
+        [
+            text(dutch_date(change.date)),
+            badge("status", change.status, KNELPUNT_STATUS.label(change.status)),
+            text(change.note or ""),
+        ]
+        for change in sorted(data.history, key=lambda c: c.date)
+    ]
+    caption = "Hoe de stand van dit knelpunt veranderde, van oud naar nieuw"
+    page.add(*stacked_table(caption, ["Datum", "Stand", "Toelichting"], [RowGroup("", rows)]), "")
 
 
 def _target(data: Knelpunt, today: date) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Annotated
 
 from pydantic import Field
@@ -9,9 +10,9 @@ from pydantic import Field
 from generator.dates import DateField
 from generator.diagnostics import Diagnostic
 from generator.messages import diagnostic
-from generator.model import Facet, Record, RecordType, Scaffold
+from generator.model import Facet, Key, Record, RecordType, Scaffold
 from generator.render.formatting import badge, dutch_date, text
-from generator.render.page import Page, add_body, add_summary
+from generator.render.page import Page, add_body, add_summary, sort_keys
 from generator.schema import RecordData, Taxonomy, Text
 from generator.vocabulary import SESSION_KIND, SessionKind
 
@@ -67,24 +68,15 @@ def check(record: Record[Session], taxonomy: Taxonomy | None) -> list[Diagnostic
 
 
 def page(page: Page, record: Record[Session]) -> None:
-    """The session's publication: what, when, who; the write-up; what it yielded."""
+    """The session's publication, top to bottom: its facts, the summary, the write-up, then
+    what it yielded as cards. The facts come first and once: a body often has an "Over deze
+    sessie" of its own, so the page adds no heading that could repeat one of the body's."""
     data, graph, key = record.data, page.graph, record.key
-    opening = [_kind_badge(data), text(dutch_date(data.date))]
-    if data.location:
-        opening.append(text(data.location))
-    page.add(" · ".join(opening), "")
-    add_summary(page, record)
-    add_body(page, record, "Verslag")
-    practices = graph.incoming(key, "practices", "sessions")
-    knelpunten = graph.incoming(key, "knelpunten", "sessions")
-    page.record_list("Opbrengst: praktijken uit deze sessie", practices)
-    page.record_list("Knelpunten uit deze sessie", knelpunten)
-    page.heading(2, "Over deze sessie")
     participants = "" if data.participants is None else str(data.participants)
     page.facts(
         [
-            ("Datum", text(dutch_date(data.date))),
             ("Soort", _kind_badge(data)),
+            ("Datum", text(dutch_date(data.date))),
             ("Plaats", text(data.location or "")),
             ("Deelnemers", participants),
             ("Regio's", page.refs(graph.outgoing(key, "regions"))),
@@ -93,6 +85,41 @@ def page(page: Page, record: Record[Session]) -> None:
             ("Thema's", page.themes(data.themes)),
         ]
     )
+    add_summary(page, record)
+    add_body(page, record, "Verslag")
+    # What the write-up already names, with its link, is not listed a second time.
+    in_body = set(graph.wikilinks.get(key, {}).values())
+    for name, title, one, many in _YIELD:
+        _yielded(page, title, graph.incoming(key, name, "sessions"), in_body, (one, many))
+
+
+# What a session yields: records that name it, with a heading and their Dutch words.
+_YIELD = (
+    ("practices", "Praktijken uit deze sessie", "praktijk", "praktijken"),
+    ("knelpunten", "Knelpunten uit deze sessie", "knelpunt", "knelpunten"),
+)
+
+
+def _yielded(
+    page: Page, title: str, keys: Sequence[Key], in_body: set[Key], words: tuple[str, str]
+) -> None:
+    """The records from the session as cards, leaving out those the write-up names (a sentence
+    says how many it names)."""
+    if not keys:
+        return
+    named = sum(1 for k in keys if k in in_body)
+    rest = [k for k in sort_keys(page.graph, keys) if k not in in_body]
+    page.heading(2, title, searchable=False)
+    if named:
+        verb = "staat" if named == 1 else "staan"
+        others = " De andere uit deze sessie:" if rest else ""
+        page.add(
+            f"{named} {words[named != 1]} uit deze sessie {verb} met een link in het verslag "
+            f"hierboven.{others}",
+            "",
+        )
+    if rest:
+        page.cards([(k, "") for k in rest])
 
 
 def _kind_badge(data: Session) -> str:

@@ -16,7 +16,8 @@ SCRIPT = '<script>alert(1)</script> & "aanhalingstekens"'  # Utrecht, no theme
 
 def shown(page: Any) -> list[str]:
     """The titles of the list items a visitor sees."""
-    return [text.strip() for text in page.locator(".kb-item:visible strong a").all_inner_texts()]
+    titles = page.locator(".kb-item:visible h2 a:not(.headerlink)")
+    return [text.strip() for text in titles.all_inner_texts()]
 
 
 def test_region_and_theme_narrow_the_list_and_the_url_restores_it(page: Any, site_url: str) -> None:

@@ -2,8 +2,10 @@
  *
  * Each list item carries data-regio, data-thema, data-status, data-soort and data-jaar
  * (space-separated keys). The chosen filters live in the URL query (?regio=utrecht&thema=oefenen)
- * so a filtered list can be shared and reloaded. Without JavaScript the form stays hidden and
- * the whole list shows. Material's instant navigation is off, so DOMContentLoaded suffices. */
+ * so a filtered list can be shared and reloaded. The form is in the page from the start (so
+ * nothing moves when this runs): a disclosure that CSS keeps open on a wide screen and closed on
+ * a phone, its summary saying how many filters are active. Without JavaScript the whole list
+ * shows. Material's instant navigation is off, so DOMContentLoaded suffices. */
 (function () {
   "use strict";
 
@@ -29,9 +31,16 @@
       item.hidden = !visible;
       shown += visible ? 1 : 0;
     });
-    if (counter) {
-      counter.textContent = shown + (shown === 1 ? " resultaat" : " resultaten") +
-        (shown < items.length ? " van " + items.length : "");
+    var active = filters.filter(function (filter) { return filter.value; }).length;
+    var title = document.querySelector("[data-kb-filtertitel]");
+    if (title) {
+      title.textContent = "Filteren" + (active ? " (" + active + " actief)" : "");
+    }
+    var count = shown + (shown === 1 ? " resultaat" : " resultaten") +
+      (shown < items.length ? " van " + items.length : "");
+    // Only a change is written: the live region announces what it is told, even the same.
+    if (counter && counter.textContent !== count) {
+      counter.textContent = count;
     }
     var params = new URLSearchParams(window.location.search);
     filters.forEach(function (filter) {
@@ -73,7 +82,17 @@
         apply(form, list, counter);
       }, 0);
     });
-    form.hidden = false;
+    // On a wide screen CSS shows the form whatever the state; open says so to assistive
+    // technology too, and changes nothing that is seen.
+    var block = document.querySelector("[data-kb-filterblok]");
+    var wide = window.matchMedia("(min-width: 60em)");
+    function follow() {
+      if (block && wide.matches) {
+        block.open = true;
+      }
+    }
+    follow();
+    wide.addEventListener("change", follow);
     apply(form, list, counter);
   }
 
