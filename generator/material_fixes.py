@@ -16,9 +16,16 @@ from __future__ import annotations
 
 import re
 
+# The toggles get a name too: their labels hold only an icon (pa11y: a checkbox without a name).
 _TOGGLES = (
-    ('type="checkbox" id="__drawer" autocomplete="off">', 'type="checkbox" id="__drawer">'),
-    ('type="checkbox" id="__search" autocomplete="off">', 'type="checkbox" id="__search">'),
+    (
+        'type="checkbox" id="__drawer" autocomplete="off">',
+        'type="checkbox" id="__drawer" aria-label="Menu">',
+    ),
+    (
+        'type="checkbox" id="__search" autocomplete="off">',
+        'type="checkbox" id="__search" aria-label="Zoeken">',
+    ),
 )
 # An empty tabindex is Material's way of writing "not focusable", which no attribute says too.
 _EMPTY_TABINDEX = re.compile(r'(<label class="md-nav__link[^"]*"[^>]*?) tabindex="">')

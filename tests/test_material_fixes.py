@@ -13,13 +13,14 @@ SECTION = (
 )
 
 
-def test_toggles_lose_autocomplete_which_a_checkbox_does_not_have() -> None:
+def test_toggles_lose_autocomplete_which_a_checkbox_does_not_have_and_get_a_name() -> None:
     page = (
         '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" '
         'autocomplete="off">'
     )
     assert fix_material_markup(page) == (
-        '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">'
+        '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" '
+        'aria-label="Menu">'
     )
 
 
