@@ -9,7 +9,7 @@ NODE_STAMP := tests/browser/node_modules/.installed
 CMS_STAMP := beheer/node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve beheer check test lint bench schemas clean
+.PHONY: site serve beheer check test lint bench validate schemas clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,15 @@ lint: $(TEST_STAMP)  ## ruff (rules and format) and strict mypy over all Python
 
 bench: $(TEST_STAMP) $(NODE_STAMP)  ## speed and memory at 100, 1,000 and 10,000 records
 	$(BIN)/python benchmarks/run.py
+
+# Lighthouse and pa11y for the validators' report, pinned in benchmarks/validators/package-lock.json.
+VALIDATORS_STAMP := benchmarks/validators/node_modules/.installed
+$(VALIDATORS_STAMP): benchmarks/validators/package-lock.json
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --prefix benchmarks/validators --no-audit --no-fund --silent
+	touch $(VALIDATORS_STAMP)
+
+validate: $(TEST_STAMP) $(NODE_STAMP) $(CMS_STAMP) $(VALIDATORS_STAMP)  ## W3C Nu, Lighthouse, pa11y and axe on the real content: benchmarks/validators.md
+	$(BIN)/python benchmarks/validators.py
 
 schemas: $(STAMP)  ## regenerate the JSON Schemas that editors' tools use
 	$(BIN)/kennisbank schema schemas

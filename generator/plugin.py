@@ -23,6 +23,7 @@ from generator.beheer import SITE_FOLDER, CmsMissing, site_files
 from generator.cms import ContentFacts, cms_config, config_yaml
 from generator.diagnostics import count
 from generator.load import CONTENT_DIR
+from generator.material_fixes import fix_material_markup
 from generator.offline import offline_copy, zip_site
 from generator.pipeline import generate
 from generator.render.guide import guide_pages
@@ -227,10 +228,18 @@ class KennisbankPlugin(BasePlugin[KennisbankConfig]):  # type: ignore[no-untyped
         return context
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        """The section marked for this page unmarked again; Material's own invalid markup
+        corrected (generator/material_fixes.py)."""
         if self._active_section is not None:
             self._active_section.active = False
             self._active_section = None
-        return output
+        return fix_material_markup(output)
+
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        """Material's invalid markup corrected in the theme's static pages, such as 404.html."""
+        return fix_material_markup(output_content)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """The search index (Pagefind) of every record and page, then the offline copy."""

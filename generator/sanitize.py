@@ -44,6 +44,7 @@ PAGE_TAGS = frozenset(
         *("section", "nav", "figure", "figcaption", "form", "label", "select", "option"),
         *("button", "input", "svg", "g", "rect", "line", "text", "title", "desc"),
         *("fieldset", "legend"),  # the facets of the search page
+        "noscript",  # what a page says without JavaScript, without hiding it by script
     }
 )
 PAGE_ATTRIBUTES: dict[str, set[str]] = {

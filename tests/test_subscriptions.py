@@ -226,10 +226,11 @@ def test_the_email_is_a_640_pixel_table_that_the_sanitiser_leaves_alone(
         assert 'width="640"' in OUTLOOK_OPEN and OUTLOOK_OPEN.startswith("<!--[if mso]>")
         inner = body.replace(OUTLOOK_OPEN, "").replace(OUTLOOK_CLOSE, "")
         assert sanitize_email(inner) == inner  # nothing the e-mail allow-list would take out
-        assert inner.startswith('<table role="presentation" width="100%"')
+        assert inner.startswith('<div role="main"><table role="presentation" width="100%"')
         column = '<table role="presentation" width="100%"[^>]*style="width:100%;max-width:640px;'
         assert re.search(column, inner)
-        assert "<div" not in body  # no layout that Word would ignore
+        # No layout that Word would ignore: the one div is the main landmark, without style.
+        assert body.count("<div") == 1 and "<div style" not in body
 
 
 def test_email_links_are_absolute(emails: dict[str, str]) -> None:

@@ -120,7 +120,9 @@ def kennisbrief_email(
         f'<meta name="description" content="{_e(issue_summary(page.graph, issue))}">\n'
         f"<title>{_e(issue.title)}</title>\n</head>\n"
         f'<body style="margin:0;padding:0;background:{BACKGROUND};">\n'
-        f"{_layout(header, body, footer)}\n"
+        # One landmark around it all: opened as a page (the site links it), it has a main part
+        # (a div with the role, as e-mail clients keep a div but not every one keeps <main>).
+        f'<div role="main">{_layout(header, body, footer)}</div>\n'
         "</body>\n</html>\n"
     )
 

@@ -216,7 +216,8 @@ def search_page(graph: Graph) -> str:
         ),
         "# Zoeken",
         "",
-        '<form class="kb-search" role="search" data-kb-search>',
+        # Named: the header's search form is a search landmark as well.
+        '<form class="kb-search" role="search" aria-label="Zoeken en filteren" data-kb-search>',
         '<label class="kb-search__label" for="kb-search-q">Zoek in de kennisbank</label>',
         '<div class="kb-search__bar">',
         '<input id="kb-search-q" class="kb-search__input" type="search" name="q" '
@@ -229,7 +230,9 @@ def search_page(graph: Graph) -> str:
         '<p class="kb-search__status" role="status" aria-live="polite" aria-atomic="true" '
         "data-kb-search-count></p>",
         '<div class="kb-search__layout">',
-        '<details class="kb-search__facets" open data-kb-search-facets>',
+        # Folded on a phone, shown open on a wide screen by the style sheet alone
+        # (::details-content), so that nothing moves once the page has loaded.
+        '<details class="kb-search__facets" data-kb-search-facets>',
         '<summary class="kb-search__facets-title">Filters</summary>',
     ]
     for name, shown in FACETS:
@@ -272,8 +275,8 @@ def search_page(graph: Graph) -> str:
         "</div>",
         "</form>",
         "",
-        '<p class="kb-search__nojs" data-kb-search-nojs>Zoeken werkt met JavaScript. Zonder '
-        "JavaScript vindt u alles via de overzichten in het menu.</p>",
+        '<noscript><p class="kb-search__nojs">Zoeken werkt met JavaScript. Zonder '
+        "JavaScript vindt u alles via de overzichten in het menu.</p></noscript>",
     ]
     return "\n".join(lines) + "\n"
 

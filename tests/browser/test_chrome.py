@@ -141,7 +141,8 @@ def test_the_404_page_is_dutch_and_searches_the_site(page: Any, site_url: str) -
     )
     assert {"Praktijken", "Knelpunten", "Standaardincidenten", "Regio's"} <= set(sections)
     page.get_by_label("Zoek in de kennisbank", exact=True).last.fill("groepsapp")
-    page.get_by_role("button", name="Zoeken").click()
+    form = page.get_by_role("search", name="Zoeken vanaf deze pagina")
+    form.get_by_role("button", name="Zoeken").click()
     page.wait_for_selector("[data-kb-search].kb-search--ready")
     assert page.url == site_url + "zoeken/?q=groepsapp"
     page.wait_for_selector(".kb-result")

@@ -570,14 +570,6 @@
       }, 0);
     });
     moreButton.addEventListener("click", function () { showMore(PAGE); });
-    // On a phone the filters start folded under the field; on a wide screen they stand open.
-    if (facets.tagName === "DETAILS" && window.matchMedia("(max-width: 59.984em)").matches) {
-      facets.open = anyChosen(chosen());
-    }
-    var nojs = document.querySelector("[data-kb-search-nojs]");
-    if (nojs) {
-      nojs.hidden = true;
-    }
     form.classList.add("kb-search--ready");
     run();
     // This page is for searching: the engine loads as soon as the page has, not on focus.
