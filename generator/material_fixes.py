@@ -26,6 +26,10 @@ _TOGGLES = (
         'type="checkbox" id="__search" autocomplete="off">',
         'type="checkbox" id="__search" aria-label="Zoeken">',
     ),
+    (
+        'type="checkbox" id="__toc">',
+        'type="checkbox" id="__toc" aria-label="Inhoudsopgave">',
+    ),
 )
 # An empty tabindex is Material's way of writing "not focusable", which no attribute says too.
 _EMPTY_TABINDEX = re.compile(r'(<label class="md-nav__link[^"]*"[^>]*?) tabindex="">')

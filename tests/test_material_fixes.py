@@ -39,5 +39,6 @@ def test_a_collapsible_subsection_keeps_the_name_materials_script_looks_up() -> 
 def test_the_toc_title_is_plain_text_where_its_toggle_is_missing() -> None:
     title = '<label class="md-nav__title" for="__toc">\n  Inhoudsopgave\n</label>'
     assert fix_material_markup(title) == '<div class="md-nav__title">\n  Inhoudsopgave\n</div>'
-    with_toggle = '<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">' + title
-    assert fix_material_markup(with_toggle) == with_toggle
+    toggle = '<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">'
+    named = toggle.replace('id="__toc">', 'id="__toc" aria-label="Inhoudsopgave">')
+    assert fix_material_markup(toggle + title) == named + title

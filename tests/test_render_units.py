@@ -22,7 +22,7 @@ from generator.render.formatting import (
     text,
 )
 from generator.render.site import RenderOptions, render
-from generator.render.tables import reachable_tables
+from generator.render.tables import RowGroup, reachable_tables, stacked_table
 from generator.types import INCIDENTS, PRACTICES, REGIONS
 
 GENERATOR = Path(__file__).parent.parent / "generator"
@@ -193,3 +193,20 @@ def test_a_session_publication_repeats_no_heading(content_pages: dict[str, str])
             if line.startswith("#")
         ]
         assert len(headings) == len(set(headings)), f"{path} repeats a heading: {headings}"
+
+
+def test_a_grouped_table_names_each_cells_column_group_and_row_headers() -> None:
+    """WCAG H43: below a row-group header, a cell names all three of its headers."""
+    lines = stacked_table(
+        "Taken", ["Taak", "Norm"], [RowGroup("Opvang", [["Opvang openen", "binnen 2 uur"]])]
+    )
+    table = "\n".join(lines)
+    assert '<th scope="col" id="kb-taken-k1">Norm</th>' in table
+    assert 'id="kb-taken-g0" markdown="span">Opvang</th>' in table
+    assert '<th scope="row" id="kb-taken-g0-r0" headers="kb-taken-k0 kb-taken-g0"' in table
+    assert 'headers="kb-taken-k1 kb-taken-g0 kb-taken-g0-r0"' in table
+
+
+def test_a_table_without_groups_needs_no_headers_attributes() -> None:
+    table = "\n".join(stacked_table("Stand", ["Datum", "Stand"], [RowGroup("", [["1", "open"]])]))
+    assert "headers=" not in table and " id=" not in table

@@ -33,30 +33,60 @@ def stacked_table(
     `header` plain text. On a narrow screen every row becomes a card and every cell shows its
     column's name before its value (`data-label`)."""
     classes = " ".join(["kb-tabel", "kb-stapel", *([css] if css else [])])
+    # With row groups a cell sits under three headers (column, group, row): `headers` names
+    # them, as scope alone does not reach that far for every screen reader (WCAG H43).
+    grouped = any(group.label for group in groups)
+    ident = _slug(caption)
+    columns = [f"{ident}-k{number}" for number in range(len(header))]
     lines = [
         f'<table class="{classes}" markdown="block">',
         f'<caption markdown="span">{caption}</caption>',
         "<thead><tr>",
-        *(f'<th scope="col">{attr(name)}</th>' for name in header),
+        *(
+            f'<th scope="col"{_id(column, grouped)}>{attr(name)}</th>'
+            for column, name in zip(columns, header, strict=True)
+        ),
         "</tr></thead>",
     ]
-    for group in groups:
+    for number, group in enumerate(groups):
+        group_id = f"{ident}-g{number}"
         lines.append('<tbody markdown="block">')
         if group.label:
             lines.append(
-                f'<tr class="kb-groep"><th scope="rowgroup" colspan="{len(header)}" '
-                f'markdown="span">{group.label}</th></tr>'
+                f'<tr class="kb-groep"><th scope="rowgroup" colspan="{len(header)}"'
+                f'{_id(group_id, grouped)} markdown="span">{group.label}</th></tr>'
             )
-        for row in group.rows:
+        for row_number, row in enumerate(group.rows):
             head, *cells = row
+            row_id = f"{group_id}-r{row_number}"
+            groups_above = [group_id] if group.label else []
             lines.append('<tr markdown="block">')
-            lines.append(f'<th scope="row" markdown="span">{head}</th>')
-            for name, cell in zip(header[1:], cells, strict=True):
-                lines.append(f'<td data-label="{attr(name)}" markdown="span">{cell}</td>')
+            lines.append(
+                f'<th scope="row"{_id(row_id, grouped)}'
+                f'{_headers([columns[0], *groups_above], grouped)} markdown="span">{head}</th>'
+            )
+            for column, name, cell in zip(columns[1:], header[1:], cells, strict=True):
+                lines.append(
+                    f'<td data-label="{attr(name)}"'
+                    f'{_headers([column, *groups_above, row_id], grouped)} markdown="span">'
+                    f"{cell}</td>"
+                )
             lines.append("</tr>")
         lines.append("</tbody>")
     lines.append("</table>")
     return lines
+
+
+def _id(ident: str, wanted: bool) -> str:
+    return f' id="{ident}"' if wanted else ""
+
+
+def _headers(idents: Sequence[str], wanted: bool) -> str:
+    return f' headers="{" ".join(idents)}"' if wanted else ""
+
+
+def _slug(caption: str) -> str:
+    return "kb-" + re.sub(r"[^a-z0-9]+", "-", caption.lower()).strip("-")[:40].rstrip("-")
 
 
 def scroll_table(
@@ -80,7 +110,7 @@ def table_start(caption: str, header: Sequence[str], *, numbers: bool = False) -
     its own that scrolls sideways on a phone and takes the keyboard focus, so it can be read
     without a mouse (WCAG 2.1.1). The caption (plain text) stands above the box, so a phone
     shows it whole, and names the box; the table carries it too, for screen readers."""
-    ident = "kb-" + re.sub(r"[^a-z0-9]+", "-", caption.lower()).strip("-")[:40].rstrip("-")
+    ident = _slug(caption)
     kind = "kb-tabel kb-cijfers" if numbers else "kb-tabel"
     return [
         f'<p class="kb-bijschrift" id="{ident}">{attr(caption)}</p>',
