@@ -27,7 +27,12 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent.parent))
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+from tests.browser.conftest import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    axe_violations,
+    layout_shifts,
+)
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent
@@ -157,16 +162,6 @@ def vnu(site: Path, results: dict[str, Result]) -> None:
             results[name].vnu_errors.append(message["message"])
 
 
-# The layout shifts while a page loads (as in CLS: not after the visitor's own input).
-SHIFT = """() => new Promise(done => {
-  let total = 0;
-  new PerformanceObserver(list => {
-    for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value;
-  }).observe({type: 'layout-shift', buffered: true});
-  setTimeout(() => done(total), 1500);
-})"""
-
-
 def browser_checks(url: str, results: dict[str, Result]) -> None:
     from playwright.sync_api import sync_playwright
 
@@ -184,12 +179,8 @@ def browser_checks(url: str, results: dict[str, Result]) -> None:
             for name, path in PAGES.items():
                 page.goto(url + path)
                 page.wait_for_load_state("load")
-                results[name].shift[width] = page.evaluate(SHIFT)
-                page.add_script_tag(content=axe)
-                found = page.evaluate(
-                    "() => axe.run(document, {resultTypes: ['violations']})"
-                    ".then(r => r.violations.map(v => `${v.id} (${v.impact})`))"
-                )
+                results[name].shift[width] = sum(value for value, _ in layout_shifts(page))
+                found = [f"{v['id']} ({v['impact']})" for v in axe_violations(page, axe)]
                 results[name].axe[width] = found
                 if page.evaluate(
                     "() => document.documentElement.scrollWidth > window.innerWidth + 1"

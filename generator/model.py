@@ -278,3 +278,7 @@ class Graph:
     def incoming(self, key: Key, source_type: str, field_name: str) -> tuple[Key, ...]:
         """The records of type `source_type` that refer to `key` in their field `field_name`."""
         return self.backrefs.get(key, {}).get((source_type, field_name), ())
+
+    def named_in_text(self, key: Key) -> frozenset[Key]:
+        """The records `key`'s own text names by a `[[wikilink]]` (see `wikilinks`)."""
+        return frozenset(self.wikilinks.get(key, {}).values())

@@ -145,7 +145,7 @@ def graph_profile(graph: Graph, record: Record[Any]) -> Profile:
     """`text_profile` plus what the linked graph knows: incidents (its own, its sessions', and
     those its body names), regions and the practices and knelpunten its body names."""
     key = record.key
-    named = set(graph.wikilinks.get(key, {}).values())
+    named = graph.named_in_text(key)
     incidents = {
         *graph.outgoing(key, "incidents"),
         *(i for s in graph.outgoing(key, "sessions") for i in graph.outgoing(s, "incident")),

@@ -213,13 +213,12 @@ def page(page: Page, record: Record[Knelpunt]) -> None:
     add_summary(page, record)
     add_body(page, record)
     # A practice the body already names (often under "Wat helpt") shows there, not twice.
-    in_body = set(graph.wikilinks.get(key, {}).values())
+    in_body = graph.named_in_text(key)
     confirmed = graph.incoming(key, "practices", "addresses")
-    if not confirmed or any(k not in in_body for k in confirmed):
+    unnamed = [k for k in confirmed if k not in in_body]
+    if unnamed or not confirmed:
         page.record_list(
-            "Oplossingen",
-            [k for k in confirmed if k not in in_body],
-            empty="Voor dit knelpunt is nog geen praktijk vastgelegd.",
+            "Oplossingen", unnamed, empty="Voor dit knelpunt is nog geen praktijk vastgelegd."
         )
     found = related(graph)
     suggested = found.suggestions.get(key, ())

@@ -88,7 +88,7 @@ def page(page: Page, record: Record[Session]) -> None:
     add_summary(page, record)
     add_body(page, record, "Verslag")
     # What the write-up already names, with its link, is not listed a second time.
-    in_body = set(graph.wikilinks.get(key, {}).values())
+    in_body = graph.named_in_text(key)
     for name, title, one, many in _YIELD:
         _yielded(page, title, graph.incoming(key, name, "sessions"), in_body, (one, many))
 
@@ -101,7 +101,7 @@ _YIELD = (
 
 
 def _yielded(
-    page: Page, title: str, keys: Sequence[Key], in_body: set[Key], words: tuple[str, str]
+    page: Page, title: str, keys: Sequence[Key], in_body: frozenset[Key], words: tuple[str, str]
 ) -> None:
     """The records from the session as cards, leaving out those the write-up names (a sentence
     says how many it names)."""

@@ -155,6 +155,31 @@ def axe_violations(
     ]
 
 
+# Every shift while the page loads, with what moved: buffered, so the entries from before this
+# script ran are included; collected until the page has been still for a while.
+SHIFTS = """() => new Promise(done => {
+  const shifts = [];
+  const name = node => !node ? '?' : node.nodeType !== 1 ? 'tekst in ' + name(node.parentElement)
+    : node.tagName.toLowerCase() + (node.className ? '.' + String(node.className).split(' ')[0]
+      : '');
+  new PerformanceObserver(list => {
+    for (const entry of list.getEntries()) {
+      if (!entry.hadRecentInput) {
+        const moved = entry.sources.map(source => name(source.node)).join(', ');
+        shifts.push([entry.value, moved]);
+      }
+    }
+  }).observe({type: 'layout-shift', buffered: true});
+  setTimeout(() => done(shifts), 1500);
+})"""
+
+
+def layout_shifts(page: Any) -> list[tuple[float, str]]:
+    """The layout shifts while the loaded page settles (as in CLS: not after the visitor's own
+    input), each as its size and what moved; [] when nothing moved."""
+    return [(value, moved) for value, moved in page.evaluate(SHIFTS)]
+
+
 # --- The built site: tests/fixtures/site, built once per run (tests/site_fixtures.site_build) ---
 
 DESKTOP = {"width": 1280, "height": 900}
@@ -169,31 +194,32 @@ def site_url(site_build: Any) -> Iterator[str]:
     stop()
 
 
-@pytest.fixture
-def page(browser: Any) -> Iterator[Any]:
-    """A fresh desktop tab (own context: no state leaks between tests)."""
-    context = browser.new_context(viewport=DESKTOP)
-    yield context.new_page()
-    context.close()
-
-
-@pytest.fixture
-def phone(browser: Any) -> Iterator[Any]:
-    """A fresh tab on a 375-pixel-wide touch phone."""
-    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
-    yield context.new_page()
-    context.close()
-
-
-@pytest.fixture(params=["desktop", "phone"])
-def tab(request: pytest.FixtureRequest, browser: Any) -> Iterator[Any]:
-    """A fresh tab, once on a desktop and once on a 375-pixel-wide touch phone."""
-    if request.param == "desktop":
+def _fresh_tab(browser: Any, device: str) -> Iterator[Any]:
+    """A tab in a context of its own (no state leaks between tests), closed afterwards."""
+    if device == "desktop":
         context = browser.new_context(viewport=DESKTOP)
     else:
         context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
     yield context.new_page()
     context.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    """A fresh desktop tab."""
+    yield from _fresh_tab(browser, "desktop")
+
+
+@pytest.fixture
+def phone(browser: Any) -> Iterator[Any]:
+    """A fresh tab on a 375-pixel-wide touch phone."""
+    yield from _fresh_tab(browser, "phone")
+
+
+@pytest.fixture(params=["desktop", "phone"])
+def tab(request: pytest.FixtureRequest, browser: Any) -> Iterator[Any]:
+    """A fresh tab, once on a desktop and once on a 375-pixel-wide touch phone."""
+    yield from _fresh_tab(browser, request.param)
 
 
 @dataclass(frozen=True)

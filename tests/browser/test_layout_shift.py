@@ -8,28 +8,10 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import settle
+from tests.browser.conftest import layout_shifts, settle
 from tests.browser.pages import PAGES, page_id
 
 pytestmark = pytest.mark.browser
-
-# Every shift while the page loads, with what moved: buffered, so the entries from before this
-# script ran are included; collected until the page has been still for a while.
-SHIFTS = """() => new Promise(done => {
-  const shifts = [];
-  const name = node => !node ? '?' : node.nodeType !== 1 ? 'tekst in ' + name(node.parentElement)
-    : node.tagName.toLowerCase() + (node.className ? '.' + String(node.className).split(' ')[0]
-      : '');
-  new PerformanceObserver(list => {
-    for (const entry of list.getEntries()) {
-      if (!entry.hadRecentInput) {
-        const moved = entry.sources.map(source => name(source.node)).join(', ');
-        shifts.push(entry.value.toFixed(4) + ': ' + moved);
-      }
-    }
-  }).observe({type: 'layout-shift', buffered: true});
-  setTimeout(() => done(shifts), 1500);
-})"""
 
 # The search page reads its query and filters from the address and answers after loading.
 SEARCHES = ["zoeken/?q=opvang", "zoeken/?q=brand&type=praktijken"]
@@ -39,4 +21,4 @@ SEARCHES = ["zoeken/?q=opvang", "zoeken/?q=brand&type=praktijken"]
 def test_nothing_moves_while_the_page_loads(tab: Any, site_url: str, path: str) -> None:
     tab.goto(site_url + path)
     settle(tab)
-    assert tab.evaluate(SHIFTS) == []
+    assert layout_shifts(tab) == []
