@@ -102,6 +102,8 @@ def test_drawer_shows_every_section(phone: Any, site_url: str, path: str, back: 
     phone.locator(".md-header label[for='__drawer']").tap()
     phone.wait_for_function("document.getElementById('__drawer').checked")
     phone.wait_for_timeout(400)  # the drawer slides in
+    site_name = nav.locator("label.md-nav__title[for='__drawer']")
+    assert site_name.evaluate("name => name.scrollWidth <= name.clientWidth"), "name cut off"
     if back:
         # Material opens the drawer at the page's own section, with a back arrow to the top.
         assert not _on_screen(first)
