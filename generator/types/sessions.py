@@ -89,32 +89,25 @@ def page(page: Page, record: Record[Session]) -> None:
     add_body(page, record, "Verslag")
     # What the write-up already names, with its link, is not listed a second time.
     in_body = graph.named_in_text(key)
-    for name, title, one, many in _YIELD:
-        _yielded(page, title, graph.incoming(key, name, "sessions"), in_body, (one, many))
+    # What a session yields: the practices and knelpunten that name it.
+    for name in ("practices", "knelpunten"):
+        _yielded(page, graph.incoming(key, name, "sessions"), in_body)
 
 
-# What a session yields: records that name it, with a heading and their Dutch words.
-_YIELD = (
-    ("practices", "Praktijken uit deze sessie", "praktijk", "praktijken"),
-    ("knelpunten", "Knelpunten uit deze sessie", "knelpunt", "knelpunten"),
-)
-
-
-def _yielded(
-    page: Page, title: str, keys: Sequence[Key], in_body: frozenset[Key], words: tuple[str, str]
-) -> None:
-    """The records from the session as cards, leaving out those the write-up names (a sentence
-    says how many it names)."""
+def _yielded(page: Page, keys: Sequence[Key], in_body: frozenset[Key]) -> None:
+    """The records of one type from the session as cards, under a heading named after the type,
+    leaving out those the write-up names (a sentence says how many it names)."""
     if not keys:
         return
+    kind = keys[0].type
     named = sum(1 for k in keys if k in in_body)
     rest = [k for k in sort_keys(page.graph, keys) if k not in in_body]
-    page.heading(2, title, searchable=False)
+    page.heading(2, f"{kind.plural} uit deze sessie", searchable=False)
     if named:
-        verb = "staat" if named == 1 else "staan"
+        noun, verb = (kind.singular, "staat") if named == 1 else (kind.plural, "staan")
         others = " De andere uit deze sessie:" if rest else ""
         page.add(
-            f"{named} {words[named != 1]} uit deze sessie {verb} met een link in het verslag "
+            f"{named} {noun.lower()} uit deze sessie {verb} met een link in het verslag "
             f"hierboven.{others}",
             "",
         )
