@@ -21,10 +21,10 @@ from markdown.treeprocessors import Treeprocessor
 
 from generator.model import Graph, Key
 from generator.render import addresses
-from generator.render.formatting import summary_line
+from generator.render.formatting import dutch_date, teaser
 from generator.render.kennisbrief import Issue, intro_markdown, issue_summary, summary_sentence
 from generator.render.learning import kennisbrief_part
-from generator.render.page import Page, fact_line, plain_summary
+from generator.render.page import Page, plain_summary
 from generator.sanitize import sanitize_email
 from generator.settings import SiteSettings
 
@@ -207,18 +207,13 @@ class _Absolute(Treeprocessor):
 def _item(page: Page, key: Key) -> str:
     record = page.graph.records[key]
     url = page.to(addresses.page_path(key))
-    # fact_line and summary_line escape for Markdown; the e-mail wants the plain words.
-    facts = _plain(fact_line(page.graph, record))
-    summary = _plain(summary_line(plain_summary(page.graph, record), 300))
+    when = page.graph.dates.get(key)
+    facts = key.type.singular.lower() + (f", {dutch_date(when)}" if when else "")
+    summary = teaser(plain_summary(page.graph, record) or "", 300)
     line = f'<li><a href="{_e(url)}">{_e(record.title)}</a> ({_e(facts)})'
     if summary:
         line += f"<br>{_e(summary)}"
     return line + "</li>"
-
-
-def _plain(markdown_text: str) -> str:
-    """Undo the Markdown and HTML escaping of a one-line text (`text()` in formatting)."""
-    return html.unescape(re.sub(r"\\(.)", r"\1", markdown_text))
 
 
 def _inline_styles(fragment: str) -> str:

@@ -206,15 +206,6 @@ def add_body(page: Page, record: Record[Any], heading: str | None = None) -> Non
     page.add(body, "")
 
 
-def fact_line(graph: Graph, record: Record[Any]) -> str:
-    """A short line of key facts for lists: the type, and the date where there is one."""
-    words = [record.key.type.singular.lower()]
-    when = graph.dates.get(record.key)
-    if when:
-        words.append(dutch_date(when))
-    return text(", ".join(words))
-
-
 def sort_keys(graph: Graph, keys: Iterable[Key]) -> list[Key]:
     """Newest first where records have dates; then by the name people use (a region's short
     title), so lists read naturally."""
