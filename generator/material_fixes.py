@@ -7,9 +7,8 @@ pages outside the navigation, where the toggle (in nav-item.html) does not exist
 axe finds: a section with an index page names its menu after a label that holds only an icon,
 so two such menus have the same (empty) name. Overriding them would mean carrying copies of
 base.html and nav-item.html. Each fix below matches
-Material's exact markup; tests/browser/test_validators.py runs the Nu checker over every kind
-of page, so a Material release that changes this markup fails there instead of passing
-silently.
+Material's exact markup; tests/test_html_valid.py runs the Nu checker over every kind of page,
+so a Material release that changes this markup fails there instead of passing silently.
 """
 
 from __future__ import annotations

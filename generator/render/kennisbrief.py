@@ -76,7 +76,7 @@ def issues(graph: Graph) -> list[Issue]:
 
 
 def summary_sentence(issue: Issue) -> str:
-    """'12 nieuwe records: 8 praktijken, 3 knelpunten en 1 sessie.'"""
+    """'12 nieuwe bijdragen: 8 praktijken, 3 knelpunten en 1 sessie.'"""
     if not issue.count:
         return "Geen nieuwe bijdragen in dit kwartaal."
     parts = [_counted(len(keys), record_type) for record_type, keys in issue.records.items()]
